@@ -1,0 +1,1 @@
+"""Static site generator for the public catalogues of CTAI integration actions."""

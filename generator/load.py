@@ -1,0 +1,409 @@
+"""Stage 1, load: read `content/` into validated models, or report every error at once.
+
+The content folder looks like:
+
+    content/<territory>/territory.yml
+    content/<territory>/territory.<lang>.yml        (translations of the introduction)
+    content/<territory>/actions/<action>.yml
+    content/<territory>/actions/<action>.<lang>.yml (translations of the public text)
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import babel
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
+from generator.models import (
+    SITE_LANGUAGES,
+    SLUG_PATTERN,
+    SOURCE_LANGUAGE,
+    Action,
+    ActionTranslation,
+    Catalogue,
+    LoadedAction,
+    LoadedTerritory,
+    LoadedTranslation,
+    Territory,
+    TerritoryTranslation,
+    fingerprint,
+    translatable_fields,
+)
+
+# A file whose data tree is bigger than this is refused: it is how an alias bomb
+# ("billion laughs") shows up once parsed, long before it could exhaust memory.
+MAX_NODES = 20_000
+MAX_FILE_BYTES = 1_000_000
+
+TRANSLATION_LANGUAGES = tuple(lang for lang in SITE_LANGUAGES if lang != SOURCE_LANGUAGE)
+
+# --- Text policy: what no text field may contain ---
+
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
+DANGEROUS_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+BANK_WORDS = re.compile(r"\b(?:IBAN|BIC|SWIFT|RIB)\b")
+BIC = re.compile(r"\b[A-Z]{4}FR[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` cannot be published, or None."""
+    if IBAN.search(text) or BANK_WORDS.search(text) or BIC.search(text):
+        return "coordonnées bancaires (IBAN, BIC ou RIB) : elles ne doivent jamais être publiées, supprimez-les"
+    if HTML_TAG.search(text):
+        return "le HTML n'est pas accepté : écrivez du texte simple (Markdown permis : **gras**, listes, liens)"
+    if DANGEROUS_URL.search(text):
+        return "lien dangereux (javascript:, data:) : seuls les liens https://, mailto: et tel: sont acceptés"
+    for target in MARKDOWN_LINK_TARGET.findall(text):
+        if not SAFE_LINK.match(target):
+            return f"lien « {target} » refusé : seuls les liens https://, mailto: et tel: sont acceptés"
+    return None
+
+
+# --- YAML that remembers lines ---
+
+
+class LineDict(dict):
+    """A mapping that remembers the line of each of its keys."""
+
+    line: int
+    key_lines: dict
+
+
+class LineList(list):
+    line: int
+    item_lines: list
+
+
+class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+    """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
+
+    duplicate_keys: list[tuple[int, str]]
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    loader.flatten_mapping(node)
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            raise yaml.constructor.ConstructorError(
+                None, None, "une clé doit être un simple mot", key_node.start_mark
+            )
+        if key in mapping:
+            loader.duplicate_keys.append((key_node.start_mark.line + 1, str(key)))
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+# Dates stay dates, but a timestamp with a time is refused by the models, which want a date.
+
+
+def line_of(data: object, loc: tuple) -> int:
+    """The line of the deepest part of `loc` that exists in the parsed data."""
+    line = getattr(data, "line", 1)
+    current = data
+    for part in loc:
+        if isinstance(current, LineDict) and part in current:
+            line = current.key_lines[part]
+            current = current[part]
+        elif isinstance(current, LineList) and isinstance(part, int) and part < len(current):
+            line = current.item_lines[part]
+            current = current[part]
+        else:
+            break
+    return line
+
+
+def _count_nodes(data: object, budget: int) -> int:
+    """Count nodes until the budget is spent; aliases count every time they are reached."""
+    stack = [data]
+    count = 0
+    while stack and count <= budget:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def _texts(data: object, loc: tuple = ()):
+    """Every string of the data (keys excluded), with its location."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*loc, index))
+    elif isinstance(data, str):
+        yield loc, data
+
+
+def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
+    """Parse one file; on any problem, add errors and return None."""
+    shown = display_path(path)
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        errors.append(ContentError(shown, 1, "", "fichier trop gros (plus de 1 Mo) : découpez-le"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        errors.append(
+            ContentError(
+                shown, line, "", "le fichier n'est pas en UTF-8 : enregistrez-le en « UTF-8 » dans votre éditeur"
+            )
+        )
+        return None
+    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
+        errors.append(ContentError(shown, 1, "", "le fichier est vide : remplissez-le ou supprimez-le"))
+        return None
+    loader = _LineLoader(text)
+    loader.duplicate_keys = []
+    try:
+        data = loader.get_single_data()
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        tag = f" ({exc.problem})" if exc.problem else ""
+        message = "balise YAML interdite : seules les données simples sont acceptées" + tag
+        errors.append(ContentError(shown, mark.line + 1 if mark else 1, "", message))
+        return None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        errors.append(
+            ContentError(
+                shown,
+                mark.line + 1 if mark else 1,
+                "",
+                f"syntaxe YAML incorrecte ({exc.problem}) : vérifiez les retraits, les « : » et les guillemets",
+            )
+        )
+        return None
+    except yaml.YAMLError as exc:
+        errors.append(ContentError(shown, 1, "", f"syntaxe YAML incorrecte : {exc}"))
+        return None
+    finally:
+        loader.dispose()
+    for line, key in loader.duplicate_keys:
+        errors.append(ContentError(shown, line, key, "clé en double : la seconde effacerait la première"))
+    if not isinstance(data, LineDict):
+        errors.append(ContentError(shown, 1, "", "le fichier doit contenir des lignes « clé: valeur »"))
+        return None
+    if _count_nodes(data, MAX_NODES) > MAX_NODES:
+        errors.append(
+            ContentError(shown, 1, "", "fichier trop complexe (alias YAML répétés ?) : écrivez les valeurs en entier")
+        )
+        return None
+    if loader.duplicate_keys:
+        return None
+    bad_text = False
+    for loc, value in _texts(data):
+        problem = text_problem(value)
+        if problem:
+            errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))
+            bad_text = True
+    return None if bad_text else data
+
+
+def _validate(model: type[BaseModel], path: Path, errors: list[ContentError]):
+    data = read_yaml(path, errors)
+    if data is None:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors.extend(validation_errors(exc, model, display_path(path), lambda loc: line_of(data, loc)))
+        return None
+
+
+def _known_language(code: str) -> bool:
+    try:
+        babel.Locale.parse(code)
+    except (ValueError, babel.UnknownLocaleError):
+        return False
+    return True
+
+
+def _split_name(path: Path) -> tuple[str, str | None]:
+    """`atelier.ar.yml` → ("atelier", "ar"); `atelier.yml` → ("atelier", None)."""
+    stem, _, lang = path.name.rsplit(".", 1)[0].partition(".")
+    return stem, (lang or None)
+
+
+def _content_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in (".yml", ".yaml"))
+
+
+def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory | None:
+    shown_folder = display_path(folder)
+    main_file = next((folder / name for name in ("territory.yml", "territory.yaml") if (folder / name).exists()), None)
+    if main_file is None:
+        errors.append(ContentError(shown_folder, 1, "", "il manque le fichier territory.yml de ce territoire"))
+        return None
+    territory = _validate(Territory, main_file, errors)
+    if territory is None:
+        return None
+    if territory.slug != folder.name:
+        errors.append(
+            ContentError(
+                display_path(main_file),
+                1,
+                "slug",
+                f"le slug « {territory.slug} » doit être le nom du dossier « {folder.name} »",
+            )
+        )
+    loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file)
+    contract_ids = [contract.id for contract in territory.contracts]
+    for duplicate in {c for c in contract_ids if contract_ids.count(c) > 1}:
+        errors.append(
+            ContentError(display_path(main_file), 1, "contracts", f"l'identifiant de contrat « {duplicate} » est en double")
+        )
+    intro_fingerprint = fingerprint({"intro": territory.intro})
+    for path in _content_files(folder):
+        stem, lang = _split_name(path)
+        if stem != "territory" or lang is None:
+            if path != main_file:
+                errors.append(
+                    ContentError(display_path(path), 1, "", "fichier inattendu : les actions vont dans le dossier actions/")
+                )
+            continue
+        if not _check_language(path, lang, errors):
+            continue
+        translation = _validate(TerritoryTranslation, path, errors)
+        if translation:
+            loaded.translations[lang] = LoadedTranslation(
+                lang, translation, path, stale=translation.source_fingerprint != intro_fingerprint
+            )
+    actions_folder = folder / "actions"
+    if actions_folder.is_dir():
+        _load_actions(actions_folder, loaded, set(contract_ids), errors)
+    return loaded
+
+
+def _check_language(path: Path, lang: str, errors: list[ContentError]) -> bool:
+    if lang in TRANSLATION_LANGUAGES:
+        return True
+    errors.append(
+        ContentError(
+            display_path(path),
+            1,
+            "",
+            f"langue « {lang} » inconnue dans le nom du fichier : utilisez {', '.join(TRANSLATION_LANGUAGES)}",
+        )
+    )
+    return False
+
+
+def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[str], errors: list[ContentError]):
+    files = _content_files(folder)
+    seen: dict[str, Path] = {}
+    for path in files:
+        slug, lang = _split_name(path)
+        if lang is not None:
+            continue
+        shown = display_path(path)
+        if not re.match(SLUG_PATTERN, slug):
+            errors.append(
+                ContentError(shown, 1, "", f"nom de fichier « {path.name} » : lettres minuscules, chiffres et tirets seulement")
+            )
+            continue
+        if slug in seen:
+            errors.append(ContentError(shown, 1, "", f"action en double : « {display_path(seen[slug])} » a le même nom"))
+            continue
+        seen[slug] = path
+        action = _validate(Action, path, errors)
+        if action is None:
+            continue
+        if action.admin.contract not in contract_ids:
+            data = read_yaml(path, [])
+            errors.append(
+                ContentError(
+                    shown,
+                    line_of(data, ("admin", "contract")),
+                    "admin.contract",
+                    f"contrat « {action.admin.contract} » introuvable dans territory.yml : "
+                    f"contrats connus : {', '.join(sorted(contract_ids))}",
+                )
+            )
+        for lang_code in action.who.languages if isinstance(action.who.languages, list) else []:
+            if not _known_language(lang_code):
+                data = read_yaml(path, [])
+                errors.append(
+                    ContentError(
+                        shown,
+                        line_of(data, ("who", "languages")),
+                        "who.languages",
+                        f"code de langue « {lang_code} » inconnu : utilisez un code comme fr, en, ar, ps, ti",
+                    )
+                )
+        territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
+    for path in files:
+        slug, lang = _split_name(path)
+        if lang is None:
+            continue
+        if not _check_language(path, lang, errors):
+            continue
+        if slug not in seen:
+            errors.append(
+                ContentError(
+                    display_path(path), 1, "", f"traduction d'une action qui n'existe pas : il n'y a pas de fichier {slug}.yml"
+                )
+            )
+            continue
+        translation = _validate(ActionTranslation, path, errors)
+        action = territory.actions.get(slug)
+        if translation and action:
+            current = fingerprint(translatable_fields(action.model))
+            action.translations[lang] = LoadedTranslation(
+                lang, translation, path, stale=translation.source_fingerprint != current
+            )
+
+
+def load_catalogue(content_dir: Path) -> Catalogue:
+    """Read and check everything under `content_dir`; raise ContentErrors listing all problems."""
+    errors: list[ContentError] = []
+    if not content_dir.is_dir():
+        raise ContentErrors([ContentError(display_path(content_dir), 1, "", "dossier de contenu introuvable")])
+    territories: dict[str, LoadedTerritory] = {}
+    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        territory = _load_territory(folder, errors)
+        if territory is None:
+            continue
+        if territory.slug in territories:
+            errors.append(
+                ContentError(
+                    display_path(territory.path),
+                    1,
+                    "slug",
+                    f"territoire en double : « {territory.slug} » est déjà utilisé par "
+                    f"{display_path(territories[territory.slug].path)}",
+                )
+            )
+            continue
+        territories[territory.slug] = territory
+    if not territories and not errors:
+        errors.append(ContentError(display_path(content_dir), 1, "", "aucun territoire : ajoutez un dossier avec territory.yml"))
+    if errors:
+        raise ContentErrors(errors)
+    return Catalogue(territories=territories)

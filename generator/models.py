@@ -1,0 +1,505 @@
+"""The content model: territories, actions and their translations.
+
+Each field carries a French description: it is the documentation coordinators read, in the
+generated JSON Schema (VS Code shows it on hover) and in `content/README.md`.
+
+Two kinds of "empty" are kept apart, because the completeness report must not nag about a
+field that does not apply:
+- a field left out (or `null`) is *not filled yet* and is listed in the report;
+- the value `non-concerne` means *not relevant* for this action.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, WrapValidator, field_validator, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NOT_RELEVANT = "non-concerne"
+
+# Languages of the site, with the URL code used in paths and file names.
+SITE_LANGUAGES = ("fr", "en", "ar", "fa", "ps", "ti", "ru", "uk")
+SOURCE_LANGUAGE = "fr"
+
+
+class Strict(BaseModel):
+    """Base of every content model: an unknown key is an error, so a typo never drops data."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+
+def _pass_not_relevant(value, handler):
+    return value if value == NOT_RELEVANT else handler(value)
+
+
+class _NotRelevantInSchema:
+    """Adds `non-concerne` to the JSON Schema, so VS Code accepts and suggests it."""
+
+    def __get_pydantic_json_schema__(self, schema, handler):
+        return {"anyOf": [handler(schema), {"const": NOT_RELEVANT}]}
+
+
+class _OrNotRelevant:
+    """`OrNotRelevant[T]`: a value of type T, `non-concerne`, or nothing yet.
+
+    Not a plain union on purpose: pydantic reports one error per union branch, which would
+    bury the one message a coordinator needs.
+    """
+
+    def __class_getitem__(cls, item):
+        return Annotated[item | None, WrapValidator(_pass_not_relevant), _NotRelevantInSchema()]
+
+
+OrNotRelevant = _OrNotRelevant
+
+
+# --- Enumerations. Their labels live in the gettext catalogs (generator/labels.py). ---
+
+
+class TerritoryKind(str, Enum):
+    commune = "commune"
+    intercommunalite = "intercommunalite"
+    metropole = "metropole"
+    departement = "departement"
+
+
+class ContractKind(str, Enum):
+    CTAIR = "CTAIR"
+    CTAI = "CTAI"
+
+
+class Theme(str, Enum):
+    """The 10 public themes of refugies.info."""
+
+    papiers = "papiers"
+    francais = "francais"
+    logement = "logement"
+    sante = "sante"
+    metier = "metier"
+    travail = "travail"
+    transports = "transports"
+    famille = "famille"
+    etudes = "etudes"
+    culture = "culture"
+
+
+class CtaiTheme(str, Enum):
+    """The 16 themes of the national fiche-action template."""
+
+    francais = "francais"
+    francais_professionnel = "francais-professionnel"
+    emploi_formation = "emploi-formation"
+    logement = "logement"
+    sante = "sante"
+    acces_droits = "acces-droits"
+    sport = "sport"
+    culture = "culture"
+    mobilite = "mobilite"
+    parentalite = "parentalite"
+    principes_republique = "principes-republique"
+    numerique = "numerique"
+    accompagnement_global = "accompagnement-global"
+    professionnalisation = "professionnalisation"
+    coordination = "coordination"
+    promotion = "promotion"
+
+
+class PublicStatus(str, Enum):
+    bpi = "bpi"
+    bpt = "bpt"
+    primo_arrivant = "primo-arrivant"
+    demandeur_asile = "demandeur-asile"
+
+
+class SpecificPublic(str, Enum):
+    femmes = "femmes"
+    moins_de_25_ans = "moins-de-25-ans"
+    moins_de_30_ans = "moins-de-30-ans"
+    familles = "familles"
+    parents = "parents"
+    enfants = "enfants"
+    seniors = "seniors"
+    handicap = "handicap"
+    etudiants = "etudiants"
+    demandeurs_emploi = "demandeurs-emploi"
+
+
+class FrenchLevel(str, Enum):
+    aucun = "aucun-requis"
+    alphabetisation = "alphabetisation"
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+
+
+class Condition(str, Enum):
+    titre_de_sejour = "titre-de-sejour"
+    cir_signe = "cir-signe"
+    inscription_france_travail = "inscription-france-travail"
+    suivi_mission_locale = "suivi-mission-locale"
+    habiter_le_territoire = "habiter-le-territoire"
+    prescription = "prescription"
+
+
+class Orienter(str, Enum):
+    soi_meme = "soi-meme"
+    travailleur_social = "travailleur-social"
+    ofii = "ofii"
+    france_travail = "france-travail"
+    mission_locale = "mission-locale"
+    operateur_agir = "operateur-agir"
+    ccas = "ccas"
+    structure_hebergement = "structure-hebergement"
+    association = "association"
+    collectivite = "collectivite"
+
+
+class Audience(str, Enum):
+    beneficiaries = "beneficiaries"
+    professionals = "professionals"
+    both = "both"
+
+
+class TranslationStatus(str, Enum):
+    machine = "machine"
+    reviewed = "reviewed"
+
+
+class ContactKind(str, Enum):
+    phone = "phone"
+    email = "email"
+    website = "website"
+
+
+class AlertKind(str, Enum):
+    closed = "closed"
+    full = "full"
+    info = "info"
+
+
+# --- Shared parts ---
+
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .]{5,18}[0-9]$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+
+
+class Contact(Strict):
+    kind: ContactKind = Field(description="phone, email ou website.")
+    value: str = Field(description="Numéro, adresse e-mail ou adresse web, de la structure (jamais d'une personne).")
+    label: str | None = Field(None, description="Précision facultative, par exemple « Accueil du CCAS ».")
+
+    @model_validator(mode="after")
+    def _value_matches_kind(self) -> "Contact":
+        if self.kind is ContactKind.phone and not PHONE_PATTERN.match(self.value):
+            raise ValueError(f"« {self.value} » n'est pas un numéro de téléphone (exemple : 03 87 00 00 00)")
+        if self.kind is ContactKind.email and not EMAIL_PATTERN.match(self.value):
+            raise ValueError(f"« {self.value} » n'est pas une adresse e-mail")
+        if self.kind is ContactKind.website:
+            HttpUrl(self.value)
+        return self
+
+
+class Period(Strict):
+    start: dt.date | None = Field(None, description="Date de début (AAAA-MM-JJ).")
+    end: dt.date | None = Field(None, description="Date de fin (AAAA-MM-JJ).")
+    continuous: bool = Field(False, description="true si l'on peut entrer à tout moment (entrées et sorties permanentes).")
+    sessions: list[dt.date] = Field(default_factory=list, description="Dates des sessions, s'il y en a.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Period":
+        if self.start and self.end and self.end < self.start:
+            raise ValueError("la date de fin est avant la date de début")
+        return self
+
+
+class AgeRange(Strict):
+    min: int | None = Field(None, ge=0, le=120, description="Âge minimum.")
+    max: int | None = Field(None, ge=0, le=120, description="Âge maximum.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "AgeRange":
+        if self.min is None and self.max is None:
+            raise ValueError("indiquez min, max, ou les deux")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise ValueError("l'âge maximum est plus petit que l'âge minimum")
+        return self
+
+
+class Price(Strict):
+    free: bool = Field(False, description="true si c'est gratuit.")
+    amount: Decimal | None = Field(None, ge=0, description="Montant en euros, si c'est payant.")
+    unit: str | None = Field(None, description="Par quoi : « par mois », « par séance »…")
+
+    @model_validator(mode="after")
+    def _free_or_amount(self) -> "Price":
+        if self.free == (self.amount is not None):
+            raise ValueError("indiquez soit free: true, soit un montant (amount)")
+        return self
+
+
+class Place(Strict):
+    name: str = Field(description="Nom du lieu.")
+    address: str | None = Field(None, description="Numéro et rue.")
+    postcode: str | None = Field(None, pattern=r"^\d{5}$", description="Code postal (5 chiffres).")
+    city: str = Field(description="Commune.")
+    latitude: float | None = Field(None, ge=-90, le=90)
+    longitude: float | None = Field(None, ge=-180, le=180)
+    opening_hours: str | None = Field(
+        None, description="Horaires au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-17:00 »."
+    )
+    wheelchair: Literal["yes", "limited", "no"] | None = Field(None, description="Accès en fauteuil roulant.")
+
+    @field_validator("opening_hours")
+    @classmethod
+    def _parse_hours(cls, value: str | None) -> str | None:
+        if value is not None:
+            from generator.opening_hours import parse_opening_hours
+
+            parse_opening_hours(value)
+        return value
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> "Place":
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("donnez latitude et longitude ensemble")
+        return self
+
+
+class Zone(Strict):
+    communes: list[str] = Field(default_factory=list, description="Communes couvertes.")
+    departments: list[Annotated[str, Field(pattern=r"^(\d{2}|2A|2B|\d{3})$")]] = Field(
+        default_factory=list, description="Codes INSEE des départements couverts."
+    )
+
+
+class Alert(Strict):
+    kind: AlertKind = Field(description="closed (fermé), full (complet) ou info.")
+    message: str = Field(description="Le message, en phrases simples.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+class Source(Strict):
+    document: str = Field(description="Nom du fichier source, par exemple 000_284cb37012d614b6.txt.")
+    section: str = Field(description="Numéro de fiche ou section du document.")
+
+
+# --- Territory ---
+
+
+class Contract(Strict):
+    id: str = Field(pattern=SLUG_PATTERN, description="Identifiant court, repris dans admin.contract des actions.")
+    kind: ContractKind
+    label: str = Field(description="Intitulé du contrat, tel qu'écrit.")
+    signed: dt.date | None = Field(None, description="Date de signature ou d'adoption.")
+    period: Period = Field(description="Période couverte par le contrat.")
+    signatories: list[str] = Field(min_length=1, description="Institutions signataires (jamais des personnes).")
+
+
+class Coordinator(Strict):
+    name: str = Field(description="Institution qui coordonne le contrat (ville, CCAS…).")
+    address: str | None = None
+    contacts: list[Contact] = Field(default_factory=list, description="Contacts publics de l'institution.")
+
+
+class Territory(Strict):
+    name: str
+    slug: str = Field(pattern=SLUG_PATTERN, description="Identique au nom du dossier.")
+    kind: TerritoryKind
+    departments: list[Annotated[str, Field(pattern=r"^(\d{2}|2A|2B|\d{3})$")]] = Field(min_length=1)
+    contracts: list[Contract] = Field(min_length=1)
+    coordinator: Coordinator
+    intro: str = Field(description="Courte présentation, en français simple.")
+
+
+# --- Action ---
+
+
+class Who(Strict):
+    publics: list[PublicStatus] | None = Field(None, description="Statuts : bpi, bpt, primo-arrivant, demandeur-asile.")
+    specific_publics: OrNotRelevant[list[SpecificPublic]] = Field(None, description="Publics particuliers.")
+    age: OrNotRelevant[AgeRange] = None
+    french_levels: OrNotRelevant[list[FrenchLevel]] = Field(
+        None, description="Niveaux de français : aucun-requis, alphabetisation, A1 … C2."
+    )
+    price: Price | None = None
+    commitment: OrNotRelevant[str] = Field(None, description="Durée de l'engagement, par exemple « 6 mois ».")
+    frequency: OrNotRelevant[str] = Field(None, description="Rythme, par exemple « 2 demi-journées par semaine ».")
+    period: Period | None = Field(None, description="Si absente, c'est la période du contrat.")
+    conditions: OrNotRelevant[list[Condition]] = None
+    languages: OrNotRelevant[list[str]] = Field(None, description="Langues parlées sur place (codes : ar, en, ps…).")
+
+
+class Where(Strict):
+    places: list[Place] = Field(default_factory=list)
+    zone: Zone | None = None
+    online: bool = False
+
+
+class Orientation(Strict):
+    orienters: list[Orienter] | None = Field(None, description="Qui oriente vers l'action.")
+    referral_only: bool = Field(False, description="true si l'on ne peut venir que sur orientation.")
+    steps: list[str] | None = Field(None, description="Les étapes, dans l'ordre.")
+    documents: OrNotRelevant[list[str]] = Field(None, description="Documents à apporter.")
+    contacts: list[Contact] | None = Field(None, description="Contacts publics de la structure.")
+
+
+class Budget(Strict):
+    total_cost: Decimal | None = Field(None, ge=0, description="Coût total en euros, tel qu'écrit.")
+    state_funding: Decimal | None = Field(None, ge=0, description="Financement de l'État en euros.")
+    note: str | None = Field(None, description="Précision, par exemple l'année.")
+
+
+class Admin(Strict):
+    contract: str = Field(description="Identifiant d'un contrat du fichier territory.yml.")
+    axis: str | None = Field(None, description="Axe, tel qu'écrit dans le document.")
+    official_title: str = Field(description="Intitulé officiel, tel qu'écrit.")
+    ctai_themes: list[CtaiTheme] = Field(default_factory=list)
+    operators: list[str] = Field(default_factory=list, description="Porteurs, tels qu'écrits.")
+    partners: list[str] = Field(default_factory=list, description="Partenaires, tels qu'écrits.")
+    audience: Audience
+    target: str | None = Field(None, description="Public visé en nombre, tel qu'écrit.")
+    budget: Budget | None = None
+    indicators: list[str] = Field(default_factory=list)
+    source: Source
+
+
+class Action(Strict):
+    title: str = Field(description="Ce que la personne obtient, par exemple « Apprendre le français ».")
+    abstract: str = Field(max_length=110, description="Résumé de 110 caractères au plus.")
+    what: str = Field(description="« C'est quoi ? » en phrases courtes.")
+    why: list[str] | None = Field(None, description="« Pourquoi c'est intéressant ? » : une liste d'avantages.")
+    themes: list[Theme] = Field(min_length=1, description="Thèmes de refugies.info.")
+    who: Who = Field(default_factory=Who)
+    where: Where = Field(default_factory=Where)
+    orientation: Orientation = Field(default_factory=Orientation)
+    alert: Alert | None = None
+    last_verified: dt.date = Field(description="Date de la dernière vérification des informations.")
+    admin: Admin
+
+
+# --- Translations ---
+
+
+class TranslatedWho(Strict):
+    commitment: str | None = None
+    frequency: str | None = None
+
+
+class TranslatedOrientation(Strict):
+    steps: list[str] | None = None
+    documents: list[str] | None = None
+
+
+class TranslatedAlert(Strict):
+    message: str
+
+
+class ActionTranslation(Strict):
+    """`<slug>.<lang>.yml`: the translatable public fields only."""
+
+    status: TranslationStatus = Field(description="machine (traduction automatique) ou reviewed (relue).")
+    source_fingerprint: str = Field(pattern=r"^[0-9a-f]{12}$", description="Empreinte du texte français traduit.")
+    title: str | None = None
+    abstract: str | None = Field(None, max_length=160)
+    what: str | None = None
+    why: list[str] | None = None
+    who: TranslatedWho | None = None
+    orientation: TranslatedOrientation | None = None
+    alert: TranslatedAlert | None = None
+
+
+class TerritoryTranslation(Strict):
+    """`territory.<lang>.yml`."""
+
+    status: TranslationStatus
+    source_fingerprint: str = Field(pattern=r"^[0-9a-f]{12}$")
+    intro: str | None = None
+
+
+AnyModel = Union[Territory, Action, ActionTranslation, TerritoryTranslation]
+
+
+# --- What a translation covers, and how it is tied to its French source ---
+
+
+def translatable_fields(action: Action) -> dict:
+    """The French public text a translation file mirrors, keyed as in `ActionTranslation`."""
+    fields = {
+        "title": action.title,
+        "abstract": action.abstract,
+        "what": action.what,
+        "why": action.why,
+        "who": {
+            key: value
+            for key in ("commitment", "frequency")
+            if isinstance(value := getattr(action.who, key), str) and value != NOT_RELEVANT
+        },
+        "orientation": {
+            key: value
+            for key in ("steps", "documents")
+            if isinstance(value := getattr(action.orientation, key), list)
+        },
+        "alert": {"message": action.alert.message} if action.alert else {},
+    }
+    return {key: value for key, value in fields.items() if value}
+
+
+def fingerprint(fields: dict) -> str:
+    """A short hash of French text: a translation made from other text is stale."""
+    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+# --- The loaded catalogue, handed from `load` to the later stages ---
+
+
+@dataclass
+class LoadedTranslation:
+    lang: str
+    model: ActionTranslation | TerritoryTranslation
+    path: Path
+    stale: bool
+
+
+@dataclass
+class LoadedAction:
+    slug: str
+    territory: str
+    model: Action
+    path: Path
+    translations: dict[str, LoadedTranslation] = dataclass_field(default_factory=dict)
+
+
+@dataclass
+class LoadedTerritory:
+    slug: str
+    model: Territory
+    path: Path
+    actions: dict[str, LoadedAction] = dataclass_field(default_factory=dict)
+    translations: dict[str, LoadedTranslation] = dataclass_field(default_factory=dict)
+
+    def contract(self, contract_id: str) -> Contract:
+        return next(c for c in self.model.contracts if c.id == contract_id)
+
+
+@dataclass
+class Catalogue:
+    territories: dict[str, LoadedTerritory]
+
+    def actions(self):
+        for territory in self.territories.values():
+            yield from territory.actions.values()
