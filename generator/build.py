@@ -1,0 +1,61 @@
+"""Stage 4, build: one MkDocs build per language, on top of the shared `mkdocs.yml`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+
+from generator.i18n import LANGUAGES
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
+THEME_DIR = PROJECT_DIR / "theme"
+
+
+class BuildFailed(Exception):
+    """MkDocs reported warnings or errors: the site would be incomplete."""
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_language(lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], strings: dict, site_name: str) -> None:
+    """Build the pages of `docs_dir` into `site_dir` with Material in language `lang`."""
+    with BASE_CONFIG.open("rb") as handle:
+        base = yaml_load(handle)
+    theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
+    config = load_config(
+        config_file=str(BASE_CONFIG),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        site_name=site_name,
+        nav=nav,
+        theme=theme,
+        extra={**base.get("extra", {}), "strings": strings},
+    )
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    logger.setLevel(logging.WARNING)
+    try:
+        mkdocs_build(config)
+    finally:
+        logger.removeHandler(collector)
+    if collector.messages:
+        raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
+
+
+def configure_reproducible_build(epoch: int) -> None:
+    """MkDocs dates the sitemap and gzip files from SOURCE_DATE_EPOCH when it is set."""
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)

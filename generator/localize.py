@@ -1,0 +1,678 @@
+"""Stage 2, localize: a loaded catalogue and one language → the views the templates render.
+
+Everything a page shows is decided here: which text (translated, or French as a fallback),
+which labels, which status, which links. Templates only lay it out. Links are relative to the
+page, so the site works at a domain's root and under a sub-path alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import urllib.parse
+from dataclasses import dataclass, field
+
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from generator import labels
+from generator.i18n import LANGUAGES, Language, translations_for
+from generator.models import (
+    NOT_RELEVANT,
+    SITE_LANGUAGES,
+    SOURCE_LANGUAGE,
+    Action,
+    Audience,
+    Catalogue,
+    ContactKind,
+    LoadedAction,
+    LoadedTerritory,
+    Period,
+)
+from generator.opening_hours import parse_opening_hours
+
+# Filters: the facets a visitor can narrow a territory's list by, with their URL segment.
+FACETS = {
+    "theme": "themes",
+    "public": "publics",
+    "specific": "publics-particuliers",
+    "level": "niveau",
+    "condition": "conditions",
+}
+COMPLETENESS_PAGE = "completude"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """Link from one directory-style page path ("metz/atelier/") to another ("metz/")."""
+    link = posixpath.relpath(to_page or ".", from_page or ".")
+    return "./" if link == "." else link + "/"
+
+
+def fiche_path(territory: str, action: str) -> str:
+    return f"{territory}/{action}/"
+
+
+def facet_path(territory: str, facet: str, value: str) -> str:
+    return f"{territory}/{FACETS[facet]}/{value}/"
+
+
+@dataclass
+class Text:
+    """A piece of content text, with the language it is really in (French when it fell back)."""
+
+    value: object
+    lang: str
+    dir: str
+
+
+@dataclass
+class Link:
+    label: str
+    href: str
+    lang: str | None = None
+    note: str | None = None
+
+
+@dataclass
+class Card:
+    """An infocard of "C'est pour qui ?"."""
+
+    key: str
+    icon: str
+    label: str
+    values: list[Link]
+
+
+@dataclass
+class PlaceView:
+    name: str
+    address_lines: list[str]
+    geo_uri: str | None
+    map_url: str
+    hours: list[tuple[str, str]]
+    wheelchair: str | None
+
+
+@dataclass
+class Alternate:
+    lang: str
+    html_lang: str
+    name: str
+    href: str
+    translated: bool
+    current: bool
+
+
+@dataclass
+class Status:
+    key: str  # upcoming, running, ended, unknown
+    label: str
+    dates: str
+
+
+@dataclass
+class PageBase:
+    path: str
+    title: str
+    alternates: list[Alternate]
+    lang: Language
+
+
+@dataclass
+class FicheView(PageBase):
+    territory: "TerritoryRef"
+    slug: str
+    abstract: Text
+    what: Text
+    why: Text | None
+    status: Status
+    translation: str  # source, machine, reviewed, stale, missing
+    alert: dict | None
+    last_verified: str
+    cards: list[Card]
+    themes: list[Link]
+    places: list[PlaceView]
+    zone: list[str]
+    online: bool
+    referral_only: bool
+    orienters: list[str]
+    steps: Text | None
+    documents: Text | None
+    contacts: list[Link]
+    operators: list[str]
+    partners: list[str]
+    admin: dict
+    related: list[Link]
+    report_href: str | None
+    audience: str
+    missing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TerritoryRef:
+    slug: str
+    name: str
+    href: str
+    coordinator: str
+    coordinator_contacts: list[Link]
+
+
+@dataclass
+class ActionCard:
+    title: Text
+    abstract: Text
+    href: str
+    status: Status
+    audience: str
+    themes: list[str]
+    level: str | None
+
+
+@dataclass
+class TerritoryView(PageBase):
+    ref: TerritoryRef
+    kind: str
+    departments: list[str]
+    intro: Text
+    contracts: list[dict]
+    theme_tiles: list[dict]
+    for_you: list[ActionCard]
+    for_professionals: list[ActionCard]
+    ended: list[ActionCard]
+
+
+@dataclass
+class FacetView(PageBase):
+    ref: TerritoryRef
+    facet_label: str
+    cards: list[ActionCard]
+
+
+@dataclass
+class HomeView(PageBase):
+    territories: list[dict]
+
+
+@dataclass
+class CompletenessView(PageBase):
+    ref: TerritoryRef
+    rows: list[dict]
+
+
+@dataclass
+class LocalizedSite:
+    """Every page of one language, ready to render."""
+
+    lang: Language
+    home: HomeView
+    territories: list[TerritoryView]
+    fiches: list[FicheView]
+    facets: list[FacetView]
+    completeness: list[CompletenessView]
+    strings: dict = field(default_factory=dict)
+
+
+class Localizer:
+    def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date):
+        self.catalogue = catalogue
+        self.lang = LANGUAGES[lang]
+        self.build_date = build_date
+        self._ = translations_for(lang).gettext
+
+    # --- small helpers ---
+
+    def text(self, translated, french) -> Text:
+        if translated not in (None, [], ""):
+            return Text(translated, self.lang.code, self.lang.direction)
+        return Text(french, SOURCE_LANGUAGE, "ltr")
+
+    def date(self, value: dt.date | None) -> str:
+        return format_date(value, format="long", locale=self.lang.babel_locale) if value else ""
+
+    def money(self, value) -> str:
+        return format_currency(value, "EUR", locale=self.lang.babel_locale, format_type="standard")
+
+    def alternates(self, path: str, translated_in: set[str] | None) -> list[Alternate]:
+        """The same page in every language; `translated_in` None means interface-only pages."""
+        result = []
+        for code in SITE_LANGUAGES:
+            other = LANGUAGES[code]
+            result.append(
+                Alternate(
+                    lang=code,
+                    html_lang=other.html_lang,
+                    name=other.name,
+                    href=relative(path, f"../{code}/{path}"),
+                    translated=translated_in is None or code in translated_in,
+                    current=code == self.lang.code,
+                )
+            )
+        return result
+
+    def status(self, period: Period) -> Status:
+        start, end = period.start, period.end
+        if start and start > self.build_date:
+            key = "upcoming"
+        elif end and end < self.build_date:
+            key = "ended"
+        elif start or end or period.continuous:
+            key = "running"
+        else:
+            key = "unknown"
+        dates = " – ".join(filter(None, (self.date(start), self.date(end))))
+        return Status(key, self._(labels.STATUSES[key]), dates)
+
+    def period_of(self, action: LoadedAction) -> Period:
+        territory = self.catalogue.territories[action.territory]
+        return action.model.who.period or territory.contract(action.model.admin.contract).period
+
+    def contact_links(self, contacts) -> list[Link]:
+        links = []
+        for contact in contacts or []:
+            if contact.kind is ContactKind.phone:
+                href = "tel:" + contact.value.replace(" ", "").replace(".", "")
+            elif contact.kind is ContactKind.email:
+                href = "mailto:" + contact.value
+            else:
+                href = contact.value
+            links.append(Link(contact.value, href, note=contact.label))
+        return links
+
+    def territory_ref(self, territory: LoadedTerritory, from_path: str) -> TerritoryRef:
+        model = territory.model
+        return TerritoryRef(
+            slug=territory.slug,
+            name=model.name,
+            href=relative(from_path, f"{territory.slug}/"),
+            coordinator=model.coordinator.name,
+            coordinator_contacts=self.contact_links(model.coordinator.contacts),
+        )
+
+    def action_text(self, action: LoadedAction):
+        """The translation to use for this page, and its status."""
+        if self.lang.code == SOURCE_LANGUAGE:
+            return None, "source"
+        loaded = action.translations.get(self.lang.code)
+        if loaded is None:
+            return None, "missing"
+        return loaded.model, ("stale" if loaded.stale else loaded.model.status.value)
+
+    # --- pages ---
+
+    def action_card(self, action: LoadedAction, from_path: str) -> ActionCard:
+        translation, _ = self.action_text(action)
+        model = action.model
+        levels = model.who.french_levels
+        return ActionCard(
+            title=self.text(translation and translation.title, model.title),
+            abstract=self.text(translation and translation.abstract, model.abstract),
+            href=relative(from_path, fiche_path(action.territory, action.slug)),
+            status=self.status(self.period_of(action)),
+            audience=model.admin.audience.value,
+            themes=[theme.value for theme in model.themes],
+            level=", ".join(self._(labels.FRENCH_LEVELS[level]) for level in levels)
+            if isinstance(levels, list)
+            else None,
+        )
+
+    def fiche(self, action: LoadedAction) -> FicheView:
+        model: Action = action.model
+        territory = self.catalogue.territories[action.territory]
+        path = fiche_path(action.territory, action.slug)
+        translation, translation_status = self.action_text(action)
+        who, orientation = model.who, model.orientation
+        t_who = translation.who if translation else None
+        t_orientation = translation.orientation if translation else None
+        translated_in = {SOURCE_LANGUAGE, *action.translations}
+
+        def facet_links(facet: str, values, table) -> list[Link]:
+            return [
+                Link(self._(table[value]), relative(path, facet_path(action.territory, facet, value.value)))
+                for value in values
+            ]
+
+        cards: list[Card] = []
+        if isinstance(who.publics, list):
+            cards.append(
+                Card("public", "material/account-group-outline", self._("Public"),
+                     facet_links("public", who.publics, labels.PUBLICS)
+                     + (facet_links("specific", who.specific_publics, labels.SPECIFIC_PUBLICS)
+                        if isinstance(who.specific_publics, list) else []))
+            )
+        if who.age and who.age != NOT_RELEVANT:
+            age = who.age
+            if age.min is not None and age.max is not None:
+                text = self._("De {min} à {max} ans").format(min=age.min, max=age.max)
+            elif age.min is not None:
+                text = self._("À partir de {min} ans").format(min=age.min)
+            else:
+                text = self._("Jusqu'à {max} ans").format(max=age.max)
+            cards.append(Card("age", "material/cake-variant-outline", self._("Âge"), [Link(text, "")]))
+        if isinstance(who.french_levels, list):
+            cards.append(
+                Card("level", "material/translate", self._("Niveau de français"),
+                     facet_links("level", who.french_levels, labels.FRENCH_LEVELS))
+            )
+        if who.price:
+            price = (
+                self._("Gratuit")
+                if who.price.free
+                else " ".join(filter(None, (self.money(who.price.amount), who.price.unit)))
+            )
+            cards.append(Card("price", "material/currency-eur", self._("Prix"), [Link(price, "")]))
+        duration = [
+            Link(value, "", lang=lang)
+            for key in ("commitment", "frequency")
+            if isinstance(getattr(who, key), str) and getattr(who, key) != NOT_RELEVANT
+            for value, lang in [self._pick(getattr(t_who, key, None) if t_who else None, getattr(who, key))]
+        ]
+        if duration:
+            cards.append(Card("duration", "material/calendar-clock-outline", self._("Durée et rythme"), duration))
+        if isinstance(who.conditions, list) and who.conditions:
+            cards.append(
+                Card("conditions", "material/clipboard-check-outline", self._("Conditions"),
+                     facet_links("condition", who.conditions, labels.CONDITIONS))
+            )
+        if isinstance(who.languages, list) and who.languages:
+            from babel import Locale
+
+            names = [Locale.parse(code).get_display_name(self.lang.babel_locale) or code for code in who.languages]
+            cards.append(
+                Card("languages", "material/account-voice", self._("Langues parlées sur place"),
+                     [Link(name, "") for name in names])
+            )
+
+        places = [self.place(place) for place in model.where.places]
+        zone = [*model.where.zone.communes, *model.where.zone.departments] if model.where.zone else []
+
+        alert = None
+        if model.alert and (not model.alert.end or model.alert.end >= self.build_date):
+            message = translation.alert.message if translation and translation.alert else None
+            alert = {
+                "kind": model.alert.kind.value,
+                "label": self._(labels.ALERTS[model.alert.kind]),
+                "message": self.text(message, model.alert.message),
+                "dates": " – ".join(filter(None, (self.date(model.alert.start), self.date(model.alert.end)))),
+            }
+
+        admin = model.admin
+        contract = territory.contract(admin.contract)
+        budget = []
+        if admin.budget:
+            if admin.budget.total_cost is not None:
+                budget.append((self._("Coût total"), self.money(admin.budget.total_cost)))
+            if admin.budget.state_funding is not None:
+                budget.append((self._("Financement de l'État"), self.money(admin.budget.state_funding)))
+            if admin.budget.note:
+                budget.append((self._("Précision"), admin.budget.note))
+
+        related = [
+            Link(card.title.value, card.href, lang=card.title.lang)
+            for other in territory.actions.values()
+            if other.slug != action.slug and set(other.model.themes) & set(model.themes)
+            for card in [self.action_card(other, path)]
+            if card.status.key != "ended" or self.status(self.period_of(action)).key == "ended"
+        ][:5]
+
+        coordinator_email = next(
+            (c.value for c in territory.model.coordinator.contacts if c.kind is ContactKind.email), None
+        )
+        report_href = None
+        if coordinator_email:
+            subject = self._("Erreur sur la fiche « {title} »").format(title=model.title)
+            body = self._("Fiche : {title}\nAdresse de la fiche : {path}\n\nL'erreur :\n").format(
+                title=model.title, path=f"{self.lang.code}/{path}"
+            )
+            report_href = "mailto:{}?{}".format(
+                coordinator_email, urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
+            )
+
+        steps = orientation.steps
+        documents = orientation.documents if isinstance(orientation.documents, list) else None
+        return FicheView(
+            path=path,
+            title=self.text(translation and translation.title, model.title).value,
+            alternates=self.alternates(path, translated_in),
+            lang=self.lang,
+            territory=self.territory_ref(territory, path),
+            slug=action.slug,
+            abstract=self.text(translation and translation.abstract, model.abstract),
+            what=self.text(translation and translation.what, model.what),
+            why=self.text(translation and translation.why, model.why) if model.why else None,
+            status=self.status(self.period_of(action)),
+            translation=translation_status,
+            alert=alert,
+            last_verified=self.date(model.last_verified),
+            cards=cards,
+            themes=facet_links("theme", model.themes, labels.THEMES),
+            places=places,
+            zone=zone,
+            online=model.where.online,
+            referral_only=orientation.referral_only,
+            orienters=[self._(labels.ORIENTERS[o]) for o in orientation.orienters or []],
+            steps=self.text(t_orientation and t_orientation.steps, steps) if steps else None,
+            documents=self.text(t_orientation and t_orientation.documents, documents) if documents else None,
+            contacts=self.contact_links(orientation.contacts),
+            operators=admin.operators,
+            partners=admin.partners,
+            admin={
+                "contract": contract.label,
+                "contract_kind": contract.kind.value,
+                "axis": admin.axis,
+                "official_title": admin.official_title,
+                "ctai_themes": [self._(labels.CTAI_THEMES[t]) for t in admin.ctai_themes],
+                "audience": self._(labels.AUDIENCES[admin.audience]),
+                "target": admin.target,
+                "budget": budget,
+                "indicators": admin.indicators,
+                "source": f"{admin.source.document}, {admin.source.section}",
+            },
+            related=related,
+            report_href=report_href,
+            audience=admin.audience.value,
+            missing=missing_fields(model),
+        )
+
+    def _pick(self, translated, french):
+        return (translated, self.lang.code) if translated else (french, SOURCE_LANGUAGE)
+
+    def place(self, place) -> PlaceView:
+        lines = [line for line in (place.address, " ".join(filter(None, (place.postcode, place.city)))) if line]
+        query = ", ".join([place.name, *lines])
+        if place.latitude is not None:
+            geo = f"geo:{place.latitude},{place.longitude}"
+            map_url = (
+                f"https://www.openstreetmap.org/?mlat={place.latitude}&mlon={place.longitude}"
+                f"#map=17/{place.latitude}/{place.longitude}"
+            )
+        else:
+            geo = "geo:0,0?q=" + urllib.parse.quote(query)
+            map_url = "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
+        hours = []
+        if place.opening_hours:
+            for rule in parse_opening_hours(place.opening_hours):
+                days = ", ".join(self._(labels.DAYS[day]) for day in rule.days)
+                times = ", ".join(f"{a}–{b}" for a, b in rule.intervals) or self._("Fermé")
+                hours.append((days, times))
+        wheelchair = self._(labels.WHEELCHAIR[place.wheelchair]) if place.wheelchair else None
+        return PlaceView(place.name, lines, geo, map_url, hours, wheelchair)
+
+    def territory(self, territory: LoadedTerritory) -> TerritoryView:
+        path = f"{territory.slug}/"
+        model = territory.model
+        intro_translation = territory.translations.get(self.lang.code)
+        cards = sorted(
+            (self.action_card(action, path) for action in territory.actions.values()),
+            key=lambda card: card.title.value.casefold(),
+        )
+        current = [card for card in cards if card.status.key != "ended"]
+        tiles = []
+        for theme, label in labels.THEMES.items():
+            count = sum(theme.value in card.themes for card in cards)
+            if count:
+                tiles.append(
+                    {
+                        "label": self._(label),
+                        "icon": labels.THEME_ICONS[theme],
+                        "count": count,
+                        "href": relative(path, facet_path(territory.slug, "theme", theme.value)),
+                    }
+                )
+        translated_in = {SOURCE_LANGUAGE, *territory.translations}
+        return TerritoryView(
+            path=path,
+            title=model.name,
+            alternates=self.alternates(path, translated_in),
+            lang=self.lang,
+            ref=self.territory_ref(territory, path),
+            kind=self._(labels.TERRITORY_KINDS[model.kind]),
+            departments=model.departments,
+            intro=self.text(intro_translation and intro_translation.model.intro, model.intro),
+            contracts=[
+                {
+                    "label": contract.label,
+                    "kind": contract.kind.value,
+                    "status": self.status(contract.period),
+                    "signatories": contract.signatories,
+                }
+                for contract in model.contracts
+            ],
+            theme_tiles=tiles,
+            for_you=[c for c in current if c.audience != Audience.professionals.value],
+            for_professionals=[c for c in current if c.audience == Audience.professionals.value],
+            ended=[card for card in cards if card.status.key == "ended"],
+        )
+
+    def facets(self, territory: LoadedTerritory) -> list[FacetView]:
+        """One static list per used filter value: browsing works without JavaScript."""
+        groups: dict[tuple[str, str], list[LoadedAction]] = {}
+        for action in territory.actions.values():
+            who = action.model.who
+            values = {
+                "theme": action.model.themes,
+                "public": who.publics if isinstance(who.publics, list) else [],
+                "specific": who.specific_publics if isinstance(who.specific_publics, list) else [],
+                "level": who.french_levels if isinstance(who.french_levels, list) else [],
+                "condition": who.conditions if isinstance(who.conditions, list) else [],
+            }
+            for facet, members in values.items():
+                for member in members:
+                    groups.setdefault((facet, member), []).append(action)
+        tables = {
+            "theme": labels.THEMES,
+            "public": labels.PUBLICS,
+            "specific": labels.SPECIFIC_PUBLICS,
+            "level": labels.FRENCH_LEVELS,
+            "condition": labels.CONDITIONS,
+        }
+        views = []
+        for (facet, member), actions in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
+            path = facet_path(territory.slug, facet, member.value)
+            cards = sorted((self.action_card(a, path) for a in actions), key=lambda c: (c.status.key == "ended", c.title.value))
+            views.append(
+                FacetView(
+                    path=path,
+                    title=self._(tables[facet][member]),
+                    alternates=self.alternates(path, None),
+                    lang=self.lang,
+                    ref=self.territory_ref(territory, path),
+                    facet_label=self._(tables[facet][member]),
+                    cards=cards,
+                )
+            )
+        return views
+
+    def completeness(self, territory: LoadedTerritory) -> CompletenessView:
+        path = f"{territory.slug}/{COMPLETENESS_PAGE}/"
+        rows = [
+            {
+                "title": action.model.title,
+                "href": relative(path, fiche_path(territory.slug, action.slug)),
+                "file": action.path.name,
+                "missing": missing_fields(action.model),
+            }
+            for action in territory.actions.values()
+        ]
+        return CompletenessView(
+            path=path,
+            title=self._("Complétude des fiches"),
+            alternates=self.alternates(path, None),
+            lang=self.lang,
+            ref=self.territory_ref(territory, path),
+            rows=sorted(rows, key=lambda row: (-len(row["missing"]), row["title"])),
+        )
+
+    def home(self) -> HomeView:
+        territories = [
+            {
+                "name": t.model.name,
+                "href": relative("", f"{t.slug}/"),
+                "kind": self._(labels.TERRITORY_KINDS[t.model.kind]),
+                "departments": t.model.departments,
+                "count": len(t.actions),
+            }
+            for t in sorted(self.catalogue.territories.values(), key=lambda t: t.model.name.casefold())
+        ]
+        return HomeView(
+            path="",
+            title=self._("Actions d'accueil et d'intégration"),
+            alternates=self.alternates("", None),
+            lang=self.lang,
+            territories=territories,
+        )
+
+    def site(self) -> LocalizedSite:
+        territories = list(self.catalogue.territories.values())
+        return LocalizedSite(
+            lang=self.lang,
+            home=self.home(),
+            territories=[self.territory(t) for t in territories],
+            fiches=[self.fiche(a) for a in self.catalogue.actions()],
+            facets=[view for t in territories for view in self.facets(t)],
+            completeness=[self.completeness(t) for t in territories],
+            strings={
+                "select_language": self._("Choisir la langue"),
+                "not_translated": self._("pas encore traduit"),
+                "not_found_title": self._("Page introuvable"),
+                "not_found_text": self._("Cette page n'existe pas ou a été déplacée."),
+                "home": self._("Retour à l'accueil"),
+            },
+        )
+
+
+# Public fields whose absence the completeness report lists, with the question a coordinator answers.
+COMPLETENESS_FIELDS = {
+    "who.publics": "Pour quels publics ?",
+    "who.age": "Quel âge ?",
+    "who.french_levels": "Quel niveau de français ?",
+    "who.price": "Quel prix ?",
+    "who.commitment": "Combien de temps dure l'action ?",
+    "who.frequency": "À quel rythme ?",
+    "who.period": "Quelles dates ?",
+    "who.conditions": "Quelles conditions ?",
+    "who.languages": "Quelles langues parlées sur place ?",
+    "where": "Où ? (lieux, zone ou en ligne)",
+    "orientation.orienters": "Qui oriente vers l'action ?",
+    "orientation.steps": "Quelles étapes pour être orienté ?",
+    "orientation.documents": "Quels documents apporter ?",
+    "orientation.contacts": "Quels contacts publics ?",
+}
+
+
+def missing_fields(action: Action) -> list[str]:
+    """Public fields not filled yet (`non-concerne` counts as filled)."""
+    missing = []
+    for dotted in COMPLETENESS_FIELDS:
+        if dotted == "where":
+            where = action.where
+            if not (where.places or where.zone or where.online):
+                missing.append(dotted)
+            continue
+        section, name = dotted.split(".")
+        if getattr(getattr(action, section), name) in (None, []):
+            missing.append(dotted)
+    return missing
+
+
+def localize(catalogue: Catalogue, lang: str, build_date: dt.date) -> LocalizedSite:
+    return Localizer(catalogue, lang, build_date).site()

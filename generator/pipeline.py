@@ -1,0 +1,83 @@
+"""The whole pipeline, in order: load → localize → render → build → index → publish.
+
+Each language goes through localize, render and build in its own process, since MkDocs builds
+are single-threaded and independent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.build import build_language, configure_reproducible_build
+from generator.load import load_catalogue
+from generator.localize import localize
+from generator.models import Catalogue
+from generator.publish import discard, publish, staging_dir
+from generator.render import render_language, render_site_root
+
+
+@dataclass
+class BuildSummary:
+    languages: list[str]
+    pages: int
+    build_date: dt.date
+
+
+def build_date_of(catalogue: Catalogue) -> dt.date:
+    """The date statuses are computed at: SOURCE_DATE_EPOCH, else the newest "last verified".
+
+    Never the wall clock, so that the same input gives the same site.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return max(action.model.last_verified for action in catalogue.actions())
+
+
+def _language_job(catalogue: Catalogue, lang: str, build_date: dt.date, staging: Path) -> int:
+    site = localize(catalogue, lang, build_date)
+    docs_dir = staging / ".docs" / lang
+    rendered = render_language(site, docs_dir)
+    build_language(lang, docs_dir, staging / lang, rendered.nav, site.strings, site.home.title)
+    shutil.rmtree(docs_dir)
+    return rendered.pages
+
+
+def _progress(done: int, total: int, lang: str) -> None:
+    width = 24
+    filled = width * done // total
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} langues ({lang})", end="", file=sys.stderr)
+    if done == total:
+        print(file=sys.stderr)
+
+
+def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
+    catalogue = load_catalogue(content_dir)
+    build_date = build_date_of(catalogue)
+    configure_reproducible_build(
+        int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
+    )
+    staging = staging_dir(out_dir)
+    try:
+        pages = 0
+        workers = max(1, min(len(languages), os.cpu_count() or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs = {pool.submit(_language_job, catalogue, lang, build_date, staging): lang for lang in languages}
+            for done, job in enumerate(as_completed(jobs), start=1):
+                pages += job.result()
+                if progress:
+                    _progress(done, len(languages), jobs[job])
+        (staging / ".docs").rmdir()
+        render_site_root(staging)
+        pages += 1
+        publish(staging, out_dir)
+    except BaseException:
+        discard(staging)
+        raise
+    return BuildSummary(languages=languages, pages=pages, build_date=build_date)

@@ -1,0 +1,106 @@
+"""Stage 3, render: one language's views → Markdown pages (Jinja2 templates) for MkDocs.
+
+The page tree of a language, under its docs folder:
+
+    index.md                          choose your territory
+    <territory>/index.md              the territory's catalogue
+    <territory>/<action>.md           a fiche
+    <territory>/<facet>/<value>.md    a static filtered list (browsing without JavaScript)
+    <territory>/completude.md         the completeness report, for coordinators
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import material
+from markupsafe import Markup
+
+from generator.i18n import LANGUAGES, translations_for
+from generator.localize import LocalizedSite, PageBase
+
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
+MATERIAL_ICONS = Path(material.__file__).resolve().parent / "templates" / ".icons"
+SITE_ROOT_ASSETS = Path(__file__).resolve().parent / "site_root"
+
+
+@lru_cache(maxsize=None)
+def icon(name: str) -> Markup:
+    """An icon bundled with Material, inlined: no font and no request."""
+    return Markup((MATERIAL_ICONS / f"{name}.svg").read_text(encoding="utf-8"))
+
+
+def front_matter(page: PageBase, **extra) -> Markup:
+    """MkDocs front matter as JSON (a subset of YAML): what the theme needs about the page."""
+    data = {
+        "title": page.title,
+        "alternates": [dataclasses.asdict(alternate) for alternate in page.alternates],
+        **extra,
+    }
+    # `</` is escaped so that no value can close a tag if the theme ever prints it raw.
+    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
+
+
+def environment(lang: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.install_gettext_translations(translations_for(lang), newstyle=True)
+    env.globals["icon"] = icon
+    env.filters["front_matter"] = front_matter
+    return env
+
+
+@dataclass
+class RenderedLanguage:
+    docs_dir: Path
+    nav: list[dict]
+    pages: int
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
+    """Write every Markdown page of one language; return its (small) navigation."""
+    env = environment(site.lang.code)
+    fiche, territory, facet, home, completeness = (
+        env.get_template(name)
+        for name in ("fiche.md.j2", "territory.md.j2", "facet.md.j2", "home.md.j2", "completeness.md.j2")
+    )
+    _write(docs_dir / "index.md", home.render(page=site.home))
+    for view in site.territories:
+        _write(docs_dir / view.path / "index.md", territory.render(page=view))
+    for view in site.fiches:
+        _write(docs_dir / f"{view.path.rstrip('/')}.md", fiche.render(page=view))
+    for view in site.facets:
+        _write(docs_dir / f"{view.path.rstrip('/')}.md", facet.render(page=view))
+    for view in site.completeness:
+        _write(docs_dir / f"{view.path.rstrip('/')}.md", completeness.render(page=view))
+    # The navigation lists territories only: listing every fiche on every page makes the
+    # build quadratic and every page heavy.
+    nav = [{site.home.title: "index.md"}] + [{view.title: f"{view.path}index.md"} for view in site.territories]
+    pages = 1 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
+    return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
+
+
+def render_site_root(out_dir: Path) -> None:
+    """The language picker at the site's root, and its assets."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
+    html = env.get_template("language_picker.html.j2").render(languages=list(LANGUAGES.values()))
+    _write(out_dir / "index.html", html)
+    for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
+        _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))
