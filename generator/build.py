@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -54,6 +55,21 @@ def build_language(lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], s
         logger.removeHandler(collector)
     if collector.messages:
         raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
+    prune_theme_files(site_dir)
+
+
+# Material ships these for its own search (turned off here) and for debugging: a catalogue
+# deployed eight times over has no use for them.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "**/*.map")
+
+
+def prune_theme_files(site_dir: Path) -> None:
+    for pattern in UNUSED_THEME_FILES:
+        for path in sorted(site_dir.glob(pattern), reverse=True):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 def configure_reproducible_build(epoch: int) -> None:

@@ -99,6 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--territory", help="le territoire de l'action")
     new.add_argument("--content", default="content")
     new.set_defaults(run=cmd_new)
+    from generator.translations import add_arguments
+
+    add_arguments(commands.add_parser("translations", help="suivre et échanger les traductions"))
+
     schema = commands.add_parser("schema", help="réécrire les schémas JSON de content/_schema/")
     schema.add_argument("--content", default="content")
     schema.set_defaults(run=cmd_schema)

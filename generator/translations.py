@@ -1,0 +1,191 @@
+"""`catalogue translations …`: follow content translations and exchange them as PO files.
+
+A PO file holds one entry per translatable field of every action and territory of a language:
+`msgctxt` names the place (`metz/atelier:why.2`), `msgid` is the French text, `msgstr` the
+translation. Poedit and Weblate open these files. `import` writes the `<slug>.<lang>.yml`
+files back, stamped with the fingerprint of the French text they translate.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from generator.errors import ContentError, ContentErrors, display_path
+from generator.i18n import LANGUAGES
+from generator.load import TRANSLATION_LANGUAGES, load_catalogue
+from generator.models import (
+    ActionTranslation,
+
+    TerritoryTranslation,
+    TranslationStatus,
+    fingerprint,
+    translatable_fields,
+)
+
+ACTION_MODELINE = "# yaml-language-server: $schema=../../_schema/action-translation.schema.json\n"
+TERRITORY_MODELINE = "# yaml-language-server: $schema=../_schema/territory-translation.schema.json\n"
+
+
+def _flatten(fields: dict, prefix: str = "") -> dict[str, str]:
+    """{"why": ["a", "b"], "who": {"frequency": "c"}} → {"why.1": "a", "why.2": "b", "who.frequency": "c"}."""
+    flat = {}
+    for key, value in fields.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{name}."))
+        elif isinstance(value, list):
+            for index, item in enumerate(value, start=1):
+                flat[f"{name}.{index}"] = item
+        else:
+            flat[name] = value
+    return flat
+
+
+def _unflatten(flat: dict[str, str], shape: dict) -> dict:
+    """Rebuild the nested fields of `shape` (the French source) from translated flat entries."""
+    result: dict = {}
+    for key, value in shape.items():
+        if isinstance(value, dict):
+            nested = _unflatten({k[len(key) + 1 :]: v for k, v in flat.items() if k.startswith(f"{key}.")}, value)
+            if nested:
+                result[key] = nested
+        elif isinstance(value, list):
+            items = [flat.get(f"{key}.{index}") for index in range(1, len(value) + 1)]
+            if all(items):
+                result[key] = items
+        elif flat.get(key):
+            result[key] = flat[key]
+    return result
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(Path(args.content))
+    columns = ("traduites", "machine", "relues", "périmées", "manquantes")
+    print(f"{'langue':8}{'territoire':22}" + "".join(f"{c:>12}" for c in columns))
+    for lang in TRANSLATION_LANGUAGES:
+        for territory in catalogue.territories.values():
+            counts = dict.fromkeys(columns, 0)
+            for action in territory.actions.values():
+                loaded = action.translations.get(lang)
+                if loaded is None:
+                    counts["manquantes"] += 1
+                    continue
+                counts["traduites"] += 1
+                counts["relues" if loaded.model.status is TranslationStatus.reviewed else "machine"] += 1
+                counts["périmées"] += loaded.stale
+            print(f"{lang:8}{territory.slug:22}" + "".join(f"{counts[c]:>12}" for c in columns))
+    return 0
+
+
+def export_catalog(content: Path, lang: str) -> Catalog:
+    catalogue = load_catalogue(content)
+    po = Catalog(locale=LANGUAGES[lang].babel_locale, project="catalogue-ctai", fuzzy=False)
+    for territory in catalogue.territories.values():
+        existing = territory.translations.get(lang)
+        po.add(
+            territory.model.intro,
+            existing.model.intro if existing and existing.model.intro else "",
+            context=f"{territory.slug}:intro",
+        )
+        for action in territory.actions.values():
+            translation = action.translations.get(lang)
+            translated = _flatten(translation.model.model_dump(include=set(ActionTranslation.model_fields) - {"status", "source_fingerprint"}, exclude_none=True)) if translation else {}
+            for field, french in _flatten(translatable_fields(action.model)).items():
+                po.add(
+                    french,
+                    translated.get(field, ""),
+                    context=f"{territory.slug}/{action.slug}:{field}",
+                    auto_comments=[f"audience: {action.model.admin.audience.value}"],
+                )
+    return po
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    po = export_catalog(Path(args.content), args.lang)
+    out = Path(args.out or f"{args.lang}.po")
+    with out.open("wb") as handle:
+        write_po(handle, po, width=0, sort_output=False)
+    print(f"Écrit : {out} ({len(po)} entrées)")
+    return 0
+
+
+class _ReadableDumper(yaml.SafeDumper):
+    """Writes multi-line text as `|` blocks, as a person would."""
+
+
+_ReadableDumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None),
+)
+
+
+def _dump(data: dict, modeline: str) -> str:
+    return modeline + yaml.dump(data, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> list[Path]:
+    """Write translation files from a PO file; entries left empty are not written."""
+    catalogue = load_catalogue(content)
+    with po_path.open("rb") as handle:
+        po = read_po(handle)
+    lang = str(po.locale).split("_")[0] if po.locale else None
+    if lang not in TRANSLATION_LANGUAGES:
+        raise ContentErrors([ContentError(display_path(po_path), 1, "Language", f"langue « {lang} » inconnue dans l'en-tête du fichier PO")])
+    entries: dict[str, dict[str, str]] = {}
+    for message in po:
+        if message.id and message.context and message.string and not message.fuzzy:
+            place, _, field = message.context.partition(":")
+            entries.setdefault(place, {})[field] = message.string
+    written = []
+    for territory in catalogue.territories.values():
+        intro = entries.get(territory.slug, {}).get("intro")
+        if intro:
+            path = territory.path.parent / f"territory.{lang}.yml"
+            data = TerritoryTranslation(
+                status=status, source_fingerprint=fingerprint({"intro": territory.model.intro}), intro=intro
+            ).model_dump(mode="json", exclude_none=True)
+            path.write_text(_dump(data, TERRITORY_MODELINE), encoding="utf-8")
+            written.append(path)
+        for action in territory.actions.values():
+            flat = entries.get(f"{territory.slug}/{action.slug}")
+            if not flat:
+                continue
+            source = translatable_fields(action.model)
+            fields = _unflatten(flat, source)
+            translation = ActionTranslation(
+                status=status, source_fingerprint=fingerprint(source), **fields
+            )
+            path = action.path.with_name(f"{action.slug}.{lang}.yml")
+            path.write_text(_dump(translation.model_dump(mode="json", exclude_none=True), ACTION_MODELINE), encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    written = import_catalog(Path(args.content), Path(args.po_file), TranslationStatus(args.status))
+    print(f"{len(written)} fichiers de traduction écrits.")
+    return 0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="translations_command", required=True)
+    status = commands.add_parser("status", help="traduites, machine, relues, périmées et manquantes")
+    status.add_argument("--content", default="content")
+    status.set_defaults(run=cmd_status)
+    export = commands.add_parser("export", help="écrire un fichier PO pour une langue")
+    export.add_argument("--lang", required=True, choices=TRANSLATION_LANGUAGES)
+    export.add_argument("--out")
+    export.add_argument("--content", default="content")
+    export.set_defaults(run=cmd_export)
+    imported = commands.add_parser("import", help="lire un fichier PO et écrire les traductions")
+    imported.add_argument("po_file")
+    imported.add_argument("--status", default="machine", choices=[s.value for s in TranslationStatus])
+    imported.add_argument("--content", default="content")
+    imported.set_defaults(run=cmd_import)
+
+

@@ -1,0 +1,117 @@
+"""The pipeline on the shipped content: the site tree, languages, statuses, size and safety of publishing."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ContentErrors
+from generator.load import load_catalogue
+from generator.models import SITE_LANGUAGES
+from generator.pipeline import run_pipeline
+
+from conftest import CONTENT, tree_digest
+
+HTML_LANG = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "ps": "ps", "ti": "ti", "ru": "ru", "uk": "uk"}
+RTL = {"ar", "fa", "ps"}
+
+
+def html_of(site: Path, *parts: str) -> str:
+    return (site.joinpath(*parts) / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_tree_has_every_page_in_every_language(built_site):
+    catalogue = load_catalogue(CONTENT)
+    assert (built_site / "index.html").is_file()
+    for lang in SITE_LANGUAGES:
+        assert (built_site / lang / "index.html").is_file()
+        assert (built_site / lang / "404.html").is_file()
+        for territory in catalogue.territories.values():
+            assert (built_site / lang / territory.slug / "index.html").is_file()
+            for action in territory.actions:
+                assert (built_site / lang / territory.slug / action / "index.html").is_file(), (lang, action)
+
+
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_every_page_has_its_language_and_direction(built_site, lang):
+    expected_dir = "rtl" if lang in RTL else "ltr"
+    pages = list((built_site / lang).rglob("index.html"))
+    assert pages
+    for page in pages:
+        head = page.read_text(encoding="utf-8")[:3000]
+        assert f'<html lang="{HTML_LANG[lang]}"' in head, page
+        assert f'dir="{expected_dir}"' in head, page
+
+
+def test_root_lets_a_person_pick_a_language_in_its_own_script(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    for code, name in [("ar", "العربية"), ("ti", "ትግርኛ"), ("uk", "Українська"), ("fa", "دری"), ("ps", "پښتو")]:
+        assert re.search(rf'href="{code}/"[^>]*>{name}</a>', html), code
+    assert "http-equiv=\"refresh\"" not in html and "location" not in html
+
+
+def test_fiche_shows_the_four_sections_in_order(built_site):
+    html = html_lib.unescape(html_of(built_site, "fr", "metz", "coup-de-pouce-emploi"))
+    positions = [html.index(f'id="{anchor}"') for anchor in ("pour-qui", "quoi", "ou", "orientation")]
+    assert positions == sorted(positions)
+    for heading in ("C'est pour qui ?", "C'est quoi ?", "C'est où ?", "Comment être orienté ?"):
+        assert heading in html
+
+
+def test_ended_action_says_so_and_points_to_the_coordinator(built_site):
+    # The CTAI 2022-2025 ended on 2025-12-31; content was last verified on 2026-11-25.
+    html = html_of(built_site, "fr", "metz", "coup-de-pouce-emploi")
+    assert "status--ended" in html
+    assert "Cette action est terminée." in html
+    assert "CCAS de Metz" in html
+
+
+def test_territory_lists_ended_actions_in_their_own_section(built_site):
+    html = html_of(built_site, "fr", "metz")
+    ended_section = html[html.index('id="terminees"'):]
+    assert "coup-de-pouce-emploi/" in ended_section
+    current = html[: html.index('id="terminees"')]
+    assert "coup-de-pouce-emploi/" not in current.split('id="pour-vous"')[1]
+
+
+def test_navigation_does_not_list_every_fiche(built_site):
+    html = html_of(built_site, "fr", "metz", "coup-de-pouce-emploi")
+    nav = html[html.index('class="md-nav md-nav--primary"'): html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
+    assert "coup-de-pouce-emploi" not in nav
+
+
+def test_fiche_pages_stay_under_40_kb(built_site):
+    sizes = {page: page.stat().st_size for page in built_site.glob("*/*/*/index.html")}
+    assert sizes
+    biggest = max(sizes, key=sizes.get)
+    assert sizes[biggest] <= 40_000, biggest
+
+
+def test_no_font_or_script_from_another_origin(built_site):
+    for page in list(built_site.glob("*/index.html")) + list(built_site.glob("*/metz/*/index.html"))[:20]:
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html), page
+
+
+def test_two_builds_are_identical(built_site, tmp_path):
+    again = tmp_path / "site"
+    run_pipeline(CONTENT, again, list(SITE_LANGUAGES), progress=False)
+    assert tree_digest(again) == tree_digest(built_site)
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    out = tmp_path / "site"
+    run_pipeline(content, out, ["fr"], progress=False)
+    before = tree_digest(out)
+    broken = next((content / "metz" / "actions").glob("*.yml"))
+    broken.write_text(broken.read_text(encoding="utf-8").replace("themes:", "themes: [pas-un-theme]\nx_themes:", 1), encoding="utf-8")
+    with pytest.raises(ContentErrors):
+        run_pipeline(content, out, ["fr"], progress=False)
+    assert tree_digest(out) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "staging folder left behind"
