@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import urllib.parse
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency
@@ -212,12 +213,18 @@ class LocalizedSite:
     strings: dict = field(default_factory=dict)
 
 
+@lru_cache(maxsize=4096)
+def _format_date(value: dt.date, locale: str) -> str:
+    return format_date(value, format="long", locale=locale)
+
+
 class Localizer:
     def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date):
         self.catalogue = catalogue
         self.lang = LANGUAGES[lang]
         self.build_date = build_date
         self._ = translations_for(lang).gettext
+        self._cards: dict[tuple[str, str], ActionCard] = {}
 
     # --- small helpers ---
 
@@ -227,7 +234,7 @@ class Localizer:
         return Text(french, SOURCE_LANGUAGE, "ltr")
 
     def date(self, value: dt.date | None) -> str:
-        return format_date(value, format="long", locale=self.lang.babel_locale) if value else ""
+        return _format_date(value, self.lang.babel_locale) if value else ""
 
     def money(self, value) -> str:
         return format_currency(value, "EUR", locale=self.lang.babel_locale, format_type="standard")
@@ -300,13 +307,21 @@ class Localizer:
     # --- pages ---
 
     def action_card(self, action: LoadedAction, from_path: str) -> ActionCard:
+        """The card of an action, linked from `from_path`; built once per action."""
+        key = (action.territory, action.slug)
+        if key not in self._cards:
+            self._cards[key] = self._action_card(action)
+        card = self._cards[key]
+        return replace(card, href=relative(from_path, fiche_path(action.territory, action.slug)))
+
+    def _action_card(self, action: LoadedAction) -> ActionCard:
         translation, _ = self.action_text(action)
         model = action.model
         levels = model.who.french_levels
         return ActionCard(
             title=self.text(translation and translation.title, model.title),
             abstract=self.text(translation and translation.abstract, model.abstract),
-            href=relative(from_path, fiche_path(action.territory, action.slug)),
+            href="",
             status=self.status(self.period_of(action)),
             audience=model.admin.audience.value,
             themes=[theme.value for theme in model.themes],

@@ -1,4 +1,8 @@
-"""Stage 3, render: one language's views → Markdown pages (Jinja2 templates) for MkDocs.
+"""Stage 3, render: one language's views → pages for MkDocs, from the Jinja2 templates.
+
+Each page is a `.md` file for MkDocs: front matter (title, language alternates) and a body the
+templates have already turned into HTML; the content's Markdown fields are converted here.
+`generator/mkdocs_hooks.py` keeps MkDocs from parsing that HTML again.
 
 The page tree of a language, under its docs folder:
 
@@ -12,13 +16,17 @@ The page tree of a language, under its docs folder:
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import markdown as markdown_lib
 import material
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator.i18n import LANGUAGES, translations_for
@@ -33,6 +41,44 @@ SITE_ROOT_ASSETS = Path(__file__).resolve().parent / "site_root"
 def icon(name: str) -> Markup:
     """An icon bundled with Material, inlined: no font and no request."""
     return Markup((MATERIAL_ICONS / f"{name}.svg").read_text(encoding="utf-8"))
+
+
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+
+
+class _SafeLinks(Treeprocessor):
+    """Drops any link target that is not https, mailto or tel, whatever the loader let through."""
+
+    def run(self, root):
+        for link in root.iter("a"):
+            if not SAFE_LINK.match(link.get("href", "")):
+                link.attrib.pop("href", None)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown_lib.Markdown:
+    converter = markdown_lib.Markdown(extensions=[], output_format="html")
+    # No images: a picture from another server would be a request to another origin.
+    converter.inlinePatterns.deregister("image_link")
+    converter.inlinePatterns.deregister("image_reference")
+    converter.inlinePatterns.deregister("short_image_ref")
+    converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
+    return converter
+
+
+def markdown_filter(text: str) -> Markup:
+    """Content Markdown → HTML. The text is escaped first, so no HTML in it can survive."""
+    converter = _markdown()
+    converter.reset()
+    return Markup(converter.convert(html.escape(text, quote=False)))
+
+
+def markdown_inline_filter(text: str) -> Markup:
+    """The same, for a list item: without the wrapping paragraph."""
+    converted = str(markdown_filter(text))
+    if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
+        converted = converted[3:-4]
+    return Markup(converted)
 
 
 def front_matter(page: PageBase, **extra) -> Markup:
@@ -59,6 +105,8 @@ def environment(lang: str) -> jinja2.Environment:
     env.install_gettext_translations(translations_for(lang), newstyle=True)
     env.globals["icon"] = icon
     env.filters["front_matter"] = front_matter
+    env.filters["markdown"] = markdown_filter
+    env.filters["markdown_inline"] = markdown_inline_filter
     return env
 
 
