@@ -84,7 +84,7 @@ class LineList(list):
 class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
     """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
 
-    duplicate_keys: list[tuple[int, str]]
+    key_problems: list[tuple[int, str, str]]
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -94,12 +94,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, (str, int, float, bool)) or key is None:
-            raise yaml.constructor.ConstructorError(
-                None, None, "une clé doit être un simple mot", key_node.start_mark
-            )
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            # `2024:` or `yes:` are read as a number or true: a coordinator meant a word.
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
+            loader.key_problems.append((line, key, "clé qui n'est pas un mot : mettez-la entre guillemets"))
         if key in mapping:
-            loader.duplicate_keys.append((key_node.start_mark.line + 1, str(key)))
+            loader.key_problems.append((line, key, "clé en double : la seconde effacerait la première"))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
     return mapping
@@ -112,9 +113,25 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return items
 
 
+def _refuse_tag(loader: _LineLoader, node: yaml.Node):
+    raise yaml.constructor.ConstructorError(None, None, f"balise {node.tag} refusée", node.start_mark)
+
+
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # An impossible date such as 2024-02-30 stays text: the model then names the field.
+        return node.value
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-# Dates stay dates, but a timestamp with a time is refused by the models, which want a date.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+# Binary, sets and ordered pairs are plain YAML, but no field needs them, and decoded bytes or
+# set members would slip past the text checks.
+for _tag in ("binary", "set", "omap", "pairs"):
+    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
 
 
 def line_of(data: object, loc: tuple) -> int:
@@ -131,6 +148,23 @@ def line_of(data: object, loc: tuple) -> int:
         else:
             break
     return line
+
+
+def _key_location(data: object, line: int, key: str, loc: tuple = ()) -> tuple | None:
+    """Where the key written on `line` sits in the data, to name the field in full."""
+    if isinstance(data, LineDict):
+        if data.key_lines.get(key) == line:
+            return (*loc, key)
+        children = data.items()
+    elif isinstance(data, LineList):
+        children = enumerate(data)
+    else:
+        return None
+    for name, child in children:
+        found = _key_location(child, line, key, (*loc, name))
+        if found:
+            return found
+    return None
 
 
 def _count_nodes(data: object, budget: int) -> int:
@@ -180,17 +214,22 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
         errors.append(ContentError(shown, 1, "", "le fichier est vide : remplissez-le ou supprimez-le"))
         return None
     loader = _LineLoader(text)
-    loader.duplicate_keys = []
+    loader.key_problems = []
     try:
         data = loader.get_single_data()
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
-        tag = f" ({exc.problem})" if exc.problem else ""
-        message = "balise YAML interdite : seules les données simples sont acceptées" + tag
+        if "recursive" in str(exc.problem):
+            message = "alias YAML qui se contient lui-même : écrivez les valeurs en entier"
+        else:
+            tag = f" ({exc.problem})" if exc.problem else ""
+            message = "balise YAML interdite : seules les données simples sont acceptées" + tag
         errors.append(ContentError(shown, mark.line + 1 if mark else 1, "", message))
         return None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found at the end of the file; where it opened is more useful.
+        quoted = exc.context and "quoted" in exc.context and exc.context_mark
+        mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
         errors.append(
             ContentError(
                 shown,
@@ -205,8 +244,8 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
         return None
     finally:
         loader.dispose()
-    for line, key in loader.duplicate_keys:
-        errors.append(ContentError(shown, line, key, "clé en double : la seconde effacerait la première"))
+    for line, key, message in loader.key_problems:
+        errors.append(ContentError(shown, line, field_path(_key_location(data, line, key) or (key,)), message))
     if not isinstance(data, LineDict):
         errors.append(ContentError(shown, 1, "", "le fichier doit contenir des lignes « clé: valeur »"))
         return None
@@ -215,7 +254,7 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
             ContentError(shown, 1, "", "fichier trop complexe (alias YAML répétés ?) : écrivez les valeurs en entier")
         )
         return None
-    if loader.duplicate_keys:
+    if loader.key_problems:
         return None
     bad_text = False
     for loc, value in _texts(data):
@@ -227,14 +266,15 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
 
 
 def _validate(model: type[BaseModel], path: Path, errors: list[ContentError]):
+    """The validated model and its parsed data (for line numbers), or (None, data)."""
     data = read_yaml(path, errors)
     if data is None:
-        return None
+        return None, None
     try:
-        return model.model_validate(data)
+        return model.model_validate(data), data
     except ValidationError as exc:
         errors.extend(validation_errors(exc, model, display_path(path), lambda loc: line_of(data, loc)))
-        return None
+        return None, data
 
 
 def _known_language(code: str) -> bool:
@@ -261,24 +301,34 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
     if main_file is None:
         errors.append(ContentError(shown_folder, 1, "", "il manque le fichier territory.yml de ce territoire"))
         return None
-    territory = _validate(Territory, main_file, errors)
+    territory, data = _validate(Territory, main_file, errors)
+    actions_folder = folder / "actions"
     if territory is None:
+        # Still check the actions, so that one broken file does not hide the others' errors.
+        if actions_folder.is_dir():
+            stand_in = LoadedTerritory(slug=folder.name, model=None, path=main_file)
+            _load_actions(actions_folder, stand_in, None, errors)
         return None
     if territory.slug != folder.name:
         errors.append(
             ContentError(
                 display_path(main_file),
-                1,
+                line_of(data, ("slug",)),
                 "slug",
                 f"le slug « {territory.slug} » doit être le nom du dossier « {folder.name} »",
             )
         )
-    loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file)
+    loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file, data=data)
     contract_ids = [contract.id for contract in territory.contracts]
-    for duplicate in {c for c in contract_ids if contract_ids.count(c) > 1}:
-        errors.append(
-            ContentError(display_path(main_file), 1, "contracts", f"l'identifiant de contrat « {duplicate} » est en double")
-        )
+    for index, contract_id in enumerate(contract_ids):
+        if contract_id in contract_ids[:index]:
+            loc = ("contracts", index, "id")
+            errors.append(
+                ContentError(
+                    display_path(main_file), line_of(data, loc), field_path(loc),
+                    f"l'identifiant de contrat « {contract_id} » est en double",
+                )
+            )
     intro_fingerprint = fingerprint({"intro": territory.intro})
     for path in _content_files(folder):
         stem, lang = _split_name(path)
@@ -290,12 +340,11 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
             continue
         if not _check_language(path, lang, errors):
             continue
-        translation = _validate(TerritoryTranslation, path, errors)
+        translation, _ = _validate(TerritoryTranslation, path, errors)
         if translation:
             loaded.translations[lang] = LoadedTranslation(
                 lang, translation, path, stale=translation.source_fingerprint != intro_fingerprint
             )
-    actions_folder = folder / "actions"
     if actions_folder.is_dir():
         _load_actions(actions_folder, loaded, set(contract_ids), errors)
     return loaded
@@ -315,7 +364,8 @@ def _check_language(path: Path, lang: str, errors: list[ContentError]) -> bool:
     return False
 
 
-def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[str], errors: list[ContentError]):
+def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[str] | None, errors: list[ContentError]):
+    """Load the actions and their translations; `contract_ids` None skips the contract check."""
     files = _content_files(folder)
     seen: dict[str, Path] = {}
     for path in files:
@@ -332,11 +382,10 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
             errors.append(ContentError(shown, 1, "", f"action en double : « {display_path(seen[slug])} » a le même nom"))
             continue
         seen[slug] = path
-        action = _validate(Action, path, errors)
+        action, data = _validate(Action, path, errors)
         if action is None:
             continue
-        if action.admin.contract not in contract_ids:
-            data = read_yaml(path, [])
+        if contract_ids is not None and action.admin.contract not in contract_ids:
             errors.append(
                 ContentError(
                     shown,
@@ -348,7 +397,6 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
             )
         for lang_code in action.who.languages if isinstance(action.who.languages, list) else []:
             if not _known_language(lang_code):
-                data = read_yaml(path, [])
                 errors.append(
                     ContentError(
                         shown,
@@ -358,12 +406,22 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                     )
                 )
         territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
+    seen_translations: dict[tuple[str, str], Path] = {}
     for path in files:
         slug, lang = _split_name(path)
         if lang is None:
             continue
         if not _check_language(path, lang, errors):
             continue
+        if (slug, lang) in seen_translations:
+            errors.append(
+                ContentError(
+                    display_path(path), 1, "",
+                    f"traduction en double : « {display_path(seen_translations[(slug, lang)])} » traduit la même action",
+                )
+            )
+            continue
+        seen_translations[(slug, lang)] = path
         if slug not in seen:
             errors.append(
                 ContentError(
@@ -371,7 +429,7 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                 )
             )
             continue
-        translation = _validate(ActionTranslation, path, errors)
+        translation, _ = _validate(ActionTranslation, path, errors)
         action = territory.actions.get(slug)
         if translation and action:
             current = fingerprint(translatable_fields(action.model))
@@ -394,7 +452,7 @@ def load_catalogue(content_dir: Path) -> Catalogue:
             errors.append(
                 ContentError(
                     display_path(territory.path),
-                    1,
+                    line_of(territory.data, ("slug",)),
                     "slug",
                     f"territoire en double : « {territory.slug} » est déjà utilisé par "
                     f"{display_path(territories[territory.slug].path)}",

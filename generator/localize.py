@@ -339,6 +339,7 @@ class Localizer:
         t_who = translation.who if translation else None
         t_orientation = translation.orientation if translation else None
         translated_in = {SOURCE_LANGUAGE, *action.translations}
+        status = self.status(self.period_of(action))
 
         def facet_links(facet: str, values, table) -> list[Link]:
             return [
@@ -421,13 +422,16 @@ class Localizer:
             if admin.budget.note:
                 budget.append((self._("Précision"), admin.budget.note))
 
-        related = [
-            Link(card.title.value, card.href, lang=card.title.lang)
-            for other in territory.actions.values()
-            if other.slug != action.slug and set(other.model.themes) & set(model.themes)
-            for card in [self.action_card(other, path)]
-            if card.status.key != "ended" or self.status(self.period_of(action)).key == "ended"
-        ][:5]
+        related = []
+        for other in territory.actions.values():
+            if len(related) == 5:
+                break
+            if other.slug == action.slug or not set(other.model.themes) & set(model.themes):
+                continue
+            card = self.action_card(other, path)
+            # An ended action is only suggested from another ended one.
+            if card.status.key != "ended" or status.key == "ended":
+                related.append(Link(card.title.value, card.href, lang=card.title.lang))
 
         coordinator_email = next(
             (c.value for c in territory.model.coordinator.contacts if c.kind is ContactKind.email), None
@@ -454,7 +458,7 @@ class Localizer:
             abstract=self.text(translation and translation.abstract, model.abstract),
             what=self.text(translation and translation.what, model.what),
             why=self.text(translation and translation.why, model.why) if model.why else None,
-            status=self.status(self.period_of(action)),
+            status=status,
             translation=translation_status,
             alert=alert,
             last_verified=self.date(model.last_verified),

@@ -487,8 +487,9 @@ class LoadedAction:
 @dataclass
 class LoadedTerritory:
     slug: str
-    model: Territory
+    model: Territory | None  # None only while loading a territory whose file is broken
     path: Path
+    data: dict | None = None  # the parsed YAML, for line numbers in later checks
     actions: dict[str, LoadedAction] = dataclass_field(default_factory=dict)
     translations: dict[str, LoadedTranslation] = dataclass_field(default_factory=dict)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
+import tempfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,12 +40,16 @@ def build_date_of(catalogue: Catalogue) -> dt.date:
     return max(action.model.last_verified for action in catalogue.actions())
 
 
+def _scratch_root() -> str | None:
+    """Intermediate pages go to memory (tmpfs) when the machine has it: they are read once."""
+    return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+
+
 def _language_job(catalogue: Catalogue, lang: str, build_date: dt.date, staging: Path) -> int:
     site = localize(catalogue, lang, build_date)
-    docs_dir = staging / ".docs" / lang
-    rendered = render_language(site, docs_dir)
-    build_language(lang, docs_dir, staging / lang, rendered.nav, site.strings, site.home.title)
-    shutil.rmtree(docs_dir)
+    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-", dir=_scratch_root()) as scratch:
+        rendered = render_language(site, Path(scratch))
+        build_language(lang, rendered.docs_dir, staging / lang, rendered.nav, site.strings, site.home.title)
     return rendered.pages
 
 
@@ -73,7 +77,6 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
                 pages += job.result()
                 if progress:
                     _progress(done, len(languages), jobs[job])
-        (staging / ".docs").rmdir()
         render_site_root(staging)
         pages += 1
         publish(staging, out_dir)

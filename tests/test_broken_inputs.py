@@ -93,11 +93,11 @@ def build_content(case_dir: Path, spec: dict, target: Path) -> Path:
 
 def matching_lines(output: str, expected: dict) -> list[str]:
     """Output lines reporting `expected`: right file, right line, right field (or none)."""
-    location = re.compile(r"(?:^|[/\\])" + re.escape(expected["file"]) + ":" + str(expected["line"]) + ": ")
+    location = re.compile(r"^(?:.*[/\\])?" + re.escape(expected["file"]) + ":" + str(expected["line"]) + ": ")
     found = []
     for line in output.splitlines():
-        match = location.search(line)
-        if not match or not line[: match.start() + 1].strip() == line[: match.start() + 1]:
+        match = location.match(line)
+        if not match:
             continue
         rest = line[match.end():]
         if expected["field"]:

@@ -1,0 +1,79 @@
+"""`catalogue new`: a new territory or action file, every field present and commented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+from generator.errors import ContentError, ContentErrors, display_path
+from generator.models import (
+    SLUG_PATTERN,
+    Condition,
+    CtaiTheme,
+    FrenchLevel,
+    Orienter,
+    SpecificPublic,
+    Territory,
+    Theme,
+)
+from generator.render import TEMPLATES_DIR
+
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "scaffold"), keep_trailing_newline=True)
+
+
+def _choices(enum) -> str:
+    return ", ".join(member.value for member in enum)
+
+
+def _refuse(path: Path, message: str) -> ContentErrors:
+    return ContentErrors([ContentError(display_path(path), 1, "", message)])
+
+
+def _check_slug(slug: str, path: Path) -> None:
+    import re
+
+    if not re.match(SLUG_PATTERN, slug):
+        raise _refuse(path, f"« {slug} » : lettres minuscules sans accent, chiffres et tirets seulement")
+    if path.exists():
+        raise _refuse(path, "ce fichier existe déjà : il n'a pas été modifié")
+
+
+def new_territory(content: Path, slug: str) -> Path:
+    path = content / slug / "territory.yml"
+    _check_slug(slug, path)
+    path.parent.mkdir(parents=True)
+    (path.parent / "actions").mkdir()
+    path.write_text(_env.get_template("territory.yml.j2").render(slug=slug), encoding="utf-8")
+    return path
+
+
+def new_action(content: Path, territory: str, slug: str) -> Path:
+    territory_file = content / territory / "territory.yml"
+    if not territory_file.exists():
+        raise _refuse(territory_file, f"territoire « {territory} » introuvable : créez-le avec « catalogue new territory {territory} »")
+    path = content / territory / "actions" / f"{slug}.yml"
+    _check_slug(slug, path)
+    import yaml
+
+    contracts = Territory.model_construct(**yaml.safe_load(territory_file.read_text(encoding="utf-8"))).contracts
+    contract = contracts[0]["id"] if contracts and isinstance(contracts[0], dict) else "ctai-aaaa-aaaa"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        _env.get_template("action.yml.j2").render(
+            slug=slug,
+            territory=territory,
+            contract=contract,
+            today=dt.date.today().isoformat(),
+            themes=Theme.francais.value,
+            all_themes=_choices(Theme),
+            specific_publics=_choices(SpecificPublic),
+            french_levels=_choices(FrenchLevel),
+            conditions=_choices(Condition),
+            orienters=_choices(Orienter),
+            ctai_themes=_choices(CtaiTheme),
+        ),
+        encoding="utf-8",
+    )
+    return path

@@ -1,0 +1,62 @@
+"""`catalogue serve`: build, serve on localhost, rebuild when content, templates or theme change."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from pathlib import Path
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+from generator.errors import ContentErrors
+from generator.pipeline import run_pipeline
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
+
+
+class _Rebuild(FileSystemEventHandler):
+    def __init__(self, rebuild):
+        self._rebuild = rebuild
+        self._timer: threading.Timer | None = None
+
+    def on_any_event(self, event):
+        # Editors save in bursts: wait for quiet before rebuilding.
+        if self._timer:
+            self._timer.cancel()
+        self._timer = threading.Timer(0.5, self._rebuild)
+        self._timer.start()
+
+
+def serve(content: Path, languages: list[str], port: int) -> None:
+    def rebuild():
+        try:
+            run_pipeline(content, PREVIEW_DIR, languages, progress=False)
+            print("Aperçu à jour.", file=sys.stderr)
+        except ContentErrors as errors:
+            for error in errors.errors:
+                print(error, file=sys.stderr)
+            print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
+
+    rebuild()
+    observer = Observer()
+    handler = _Rebuild(rebuild)
+    for folder in (content, PROJECT_DIR / "theme", PROJECT_DIR / "generator" / "templates", PROJECT_DIR / "locales"):
+        observer.schedule(handler, str(folder), recursive=True)
+    observer.start()
+    # The preview folder is replaced on each build, so files are looked up in it afresh each time.
+    handler_class = functools.partial(_PreviewHandler, directory=str(PREVIEW_DIR))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_class) as server:
+        print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
+        try:
+            server.serve_forever()
+        finally:
+            observer.stop()
+
+
+class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
