@@ -18,6 +18,12 @@ BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
 THEME_DIR = PROJECT_DIR / "theme"
 
 
+# What the theme's language switcher needs about every language.
+LANGUAGE_SWITCH = [
+    {"code": language.code, "html_lang": language.html_lang, "name": language.name} for language in LANGUAGES.values()
+]
+
+
 class BuildFailed(Exception):
     """MkDocs reported warnings or errors: the site would be incomplete."""
 
@@ -43,7 +49,7 @@ def build_language(lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], s
         site_name=site_name,
         nav=nav,
         theme=theme,
-        extra={**base.get("extra", {}), "strings": strings},
+        extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang},
     )
     collector = _Collect()
     logger = logging.getLogger("mkdocs")

@@ -95,16 +95,6 @@ class PlaceView:
 
 
 @dataclass
-class Alternate:
-    lang: str
-    html_lang: str
-    name: str
-    href: str
-    translated: bool
-    current: bool
-
-
-@dataclass
 class Status:
     key: str  # upcoming, running, ended, unknown
     label: str
@@ -115,7 +105,8 @@ class Status:
 class PageBase:
     path: str
     title: str
-    alternates: list[Alternate]
+    # Languages this page's content exists in; None for pages made only of interface text.
+    translated_in: list[str] | None
     lang: Language
 
 
@@ -238,23 +229,6 @@ class Localizer:
 
     def money(self, value) -> str:
         return format_currency(value, "EUR", locale=self.lang.babel_locale, format_type="standard")
-
-    def alternates(self, path: str, translated_in: set[str] | None) -> list[Alternate]:
-        """The same page in every language; `translated_in` None means interface-only pages."""
-        result = []
-        for code in SITE_LANGUAGES:
-            other = LANGUAGES[code]
-            result.append(
-                Alternate(
-                    lang=code,
-                    html_lang=other.html_lang,
-                    name=other.name,
-                    href=relative(path, f"../{code}/{path}"),
-                    translated=translated_in is None or code in translated_in,
-                    current=code == self.lang.code,
-                )
-            )
-        return result
 
     def status(self, period: Period) -> Status:
         start, end = period.start, period.end
@@ -451,7 +425,7 @@ class Localizer:
         return FicheView(
             path=path,
             title=self.text(translation and translation.title, model.title).value,
-            alternates=self.alternates(path, translated_in),
+            translated_in=sorted(translated_in),
             lang=self.lang,
             territory=self.territory_ref(territory, path),
             slug=action.slug,
@@ -541,7 +515,7 @@ class Localizer:
         return TerritoryView(
             path=path,
             title=model.name,
-            alternates=self.alternates(path, translated_in),
+            translated_in=sorted(translated_in),
             lang=self.lang,
             ref=self.territory_ref(territory, path),
             kind=self._(labels.TERRITORY_KINDS[model.kind]),
@@ -592,7 +566,7 @@ class Localizer:
                 FacetView(
                     path=path,
                     title=self._(tables[facet][member]),
-                    alternates=self.alternates(path, None),
+                    translated_in=None,
                     lang=self.lang,
                     ref=self.territory_ref(territory, path),
                     facet_label=self._(tables[facet][member]),
@@ -615,7 +589,7 @@ class Localizer:
         return CompletenessView(
             path=path,
             title=self._("Complétude des fiches"),
-            alternates=self.alternates(path, None),
+            translated_in=None,
             lang=self.lang,
             ref=self.territory_ref(territory, path),
             rows=sorted(rows, key=lambda row: (-len(row["missing"]), row["title"])),
@@ -635,7 +609,7 @@ class Localizer:
         return HomeView(
             path="",
             title=self._("Actions d'accueil et d'intégration"),
-            alternates=self.alternates("", None),
+            translated_in=None,
             lang=self.lang,
             territories=territories,
         )

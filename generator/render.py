@@ -1,6 +1,6 @@
 """Stage 3, render: one language's views → pages for MkDocs, from the Jinja2 templates.
 
-Each page is a `.md` file for MkDocs: front matter (title, language alternates) and a body the
+Each page is a `.md` file for MkDocs: front matter (title, languages it is translated in) and a body the
 templates have already turned into HTML; the content's Markdown fields are converted here.
 `generator/mkdocs_hooks.py` keeps MkDocs from parsing that HTML again.
 
@@ -15,7 +15,6 @@ The page tree of a language, under its docs folder:
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import json
 import re
@@ -83,11 +82,9 @@ def markdown_inline_filter(text: str) -> Markup:
 
 def front_matter(page: PageBase, **extra) -> Markup:
     """MkDocs front matter as JSON (a subset of YAML): what the theme needs about the page."""
-    data = {
-        "title": page.title,
-        "alternates": [dataclasses.asdict(alternate) for alternate in page.alternates],
-        **extra,
-    }
+    data = {"title": page.title, **extra}
+    if page.translated_in is not None:
+        data["translated"] = page.translated_in
     # `</` is escaped so that no value can close a tag if the theme ever prints it raw.
     return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
 
