@@ -62,10 +62,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.reference import reference_text
     from generator.schema import write_schemas
 
     for path in write_schemas(Path(args.content) / "_schema"):
         print(f"Écrit : {path}")
+    reference = Path(args.content) / "README.md"
+    reference.write_text(reference_text(), encoding="utf-8")
+    print(f"Écrit : {reference}")
     return EXIT_OK
 
 
@@ -103,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_arguments(commands.add_parser("translations", help="suivre et échanger les traductions"))
 
-    schema = commands.add_parser("schema", help="réécrire les schémas JSON de content/_schema/")
+    schema = commands.add_parser("schema", help="réécrire les schémas JSON (content/_schema/) et la référence content/README.md")
     schema.add_argument("--content", default="content")
     schema.set_defaults(run=cmd_schema)
     return parser

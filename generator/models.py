@@ -302,7 +302,7 @@ class Source(Strict):
 
 class Contract(Strict):
     id: str = Field(pattern=SLUG_PATTERN, description="Identifiant court, repris dans admin.contract des actions.")
-    kind: ContractKind
+    kind: ContractKind = Field(description="CTAIR ou CTAI.")
     label: str = Field(description="Intitulé du contrat, tel qu'écrit.")
     signed: dt.date | None = Field(None, description="Date de signature ou d'adoption.")
     period: Period = Field(description="Période couverte par le contrat.")
@@ -316,12 +316,14 @@ class Coordinator(Strict):
 
 
 class Territory(Strict):
-    name: str
+    name: str = Field(description="Nom officiel du territoire, par exemple « Bordeaux Métropole ».")
     slug: str = Field(pattern=SLUG_PATTERN, description="Identique au nom du dossier.")
-    kind: TerritoryKind
-    departments: list[Annotated[str, Field(pattern=r"^(\d{2}|2A|2B|\d{3})$")]] = Field(min_length=1)
-    contracts: list[Contract] = Field(min_length=1)
-    coordinator: Coordinator
+    kind: TerritoryKind = Field(description="commune, intercommunalite, metropole ou departement.")
+    departments: list[Annotated[str, Field(pattern=r"^(\d{2}|2A|2B|\d{3})$")]] = Field(
+        min_length=1, description="Codes INSEE des départements, par exemple [\"57\"]."
+    )
+    contracts: list[Contract] = Field(min_length=1, description="Les contrats signés avec l'État (CTAIR, CTAI).")
+    coordinator: Coordinator = Field(description="L'institution qui coordonne, avec ses contacts publics.")
     intro: str = Field(description="Courte présentation, en français simple.")
 
 
@@ -331,22 +333,22 @@ class Territory(Strict):
 class Who(Strict):
     publics: list[PublicStatus] | None = Field(None, description="Statuts : bpi, bpt, primo-arrivant, demandeur-asile.")
     specific_publics: OrNotRelevant[list[SpecificPublic]] = Field(None, description="Publics particuliers.")
-    age: OrNotRelevant[AgeRange] = None
+    age: OrNotRelevant[AgeRange] = Field(None, description="Tranche d'âge : {min: 18, max: 25}.")
     french_levels: OrNotRelevant[list[FrenchLevel]] = Field(
         None, description="Niveaux de français : aucun-requis, alphabetisation, A1 … C2."
     )
-    price: Price | None = None
+    price: Price | None = Field(None, description="{free: true}, ou {amount: 10, unit: \"par mois\"}.")
     commitment: OrNotRelevant[str] = Field(None, description="Durée de l'engagement, par exemple « 6 mois ».")
     frequency: OrNotRelevant[str] = Field(None, description="Rythme, par exemple « 2 demi-journées par semaine ».")
     period: Period | None = Field(None, description="Si absente, c'est la période du contrat.")
-    conditions: OrNotRelevant[list[Condition]] = None
+    conditions: OrNotRelevant[list[Condition]] = Field(None, description="Conditions pour participer.")
     languages: OrNotRelevant[list[str]] = Field(None, description="Langues parlées sur place (codes : ar, en, ps…).")
 
 
 class Where(Strict):
-    places: list[Place] = Field(default_factory=list)
-    zone: Zone | None = None
-    online: bool = False
+    places: list[Place] = Field(default_factory=list, description="Les lieux où l'action a lieu.")
+    zone: Zone | None = Field(None, description="Ou une zone : communes ou départements.")
+    online: bool = Field(False, description="true si l'action a lieu en ligne.")
 
 
 class Orientation(Strict):
@@ -367,14 +369,14 @@ class Admin(Strict):
     contract: str = Field(description="Identifiant d'un contrat du fichier territory.yml.")
     axis: str | None = Field(None, description="Axe, tel qu'écrit dans le document.")
     official_title: str = Field(description="Intitulé officiel, tel qu'écrit.")
-    ctai_themes: list[CtaiTheme] = Field(default_factory=list)
+    ctai_themes: list[CtaiTheme] = Field(default_factory=list, description="Thématiques du modèle national de fiche action.")
     operators: list[str] = Field(default_factory=list, description="Porteurs, tels qu'écrits.")
     partners: list[str] = Field(default_factory=list, description="Partenaires, tels qu'écrits.")
-    audience: Audience
+    audience: Audience = Field(description="beneficiaries (nouveaux arrivants), professionals, ou both.")
     target: str | None = Field(None, description="Public visé en nombre, tel qu'écrit.")
-    budget: Budget | None = None
-    indicators: list[str] = Field(default_factory=list)
-    source: Source
+    budget: Budget | None = Field(None, description="Coût total et financement de l'État, tels qu'écrits.")
+    indicators: list[str] = Field(default_factory=list, description="Indicateurs, tels qu'écrits.")
+    source: Source = Field(description="Le document source : nom du fichier et numéro de fiche ou section.")
 
 
 class Action(Strict):
@@ -383,12 +385,12 @@ class Action(Strict):
     what: str = Field(description="« C'est quoi ? » en phrases courtes.")
     why: list[str] | None = Field(None, description="« Pourquoi c'est intéressant ? » : une liste d'avantages.")
     themes: list[Theme] = Field(min_length=1, description="Thèmes de refugies.info.")
-    who: Who = Field(default_factory=Who)
-    where: Where = Field(default_factory=Where)
-    orientation: Orientation = Field(default_factory=Orientation)
-    alert: Alert | None = None
+    who: Who = Field(default_factory=Who, description="« C'est pour qui ? »")
+    where: Where = Field(default_factory=Where, description="« C'est où ? » : des lieux, une zone, ou en ligne.")
+    orientation: Orientation = Field(default_factory=Orientation, description="« Comment être orienté ? »")
+    alert: Alert | None = Field(None, description="Alerte temporaire (fermé, complet), avec ses dates.")
     last_verified: dt.date = Field(description="Date de la dernière vérification des informations.")
-    admin: Admin
+    admin: Admin = Field(description="Couche administrative, pour les professionnels et l'État.")
 
 
 # --- Translations ---
