@@ -20,7 +20,8 @@ THEME_DIR = PROJECT_DIR / "theme"
 
 # What the theme's language switcher needs about every language.
 LANGUAGE_SWITCH = [
-    {"code": language.code, "html_lang": language.html_lang, "name": language.name} for language in LANGUAGES.values()
+    {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
+    for language in LANGUAGES.values()
 ]
 
 
