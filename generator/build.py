@@ -38,8 +38,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_language(lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], strings: dict, site_name: str) -> None:
-    """Build the pages of `docs_dir` into `site_dir` with Material in language `lang`."""
+def build_language(
+    lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], strings: dict, site_name: str, template_cache: Path
+) -> None:
+    """Build the pages of `docs_dir` into `site_dir` with Material in language `lang`.
+
+    `template_cache` is a folder shared by the builds of one run, for compiled theme templates.
+    """
     with BASE_CONFIG.open("rb") as handle:
         base = yaml_load(handle)
     theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
@@ -50,7 +55,8 @@ def build_language(lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], s
         site_name=site_name,
         nav=nav,
         theme=theme,
-        extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang},
+        extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang,
+               "template_cache": str(template_cache)},
     )
     collector = _Collect()
     logger = logging.getLogger("mkdocs")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import enum
 import typing
 from dataclasses import dataclass
@@ -32,10 +33,9 @@ class ContentErrors(Exception):
 
 
 def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    """The path as the coordinator typed it: relative to the current folder when inside it."""
+    text, here = str(path), os.getcwd() + os.sep
+    return text[len(here):] if text.startswith(here) else text
 
 
 def field_path(loc: tuple) -> str:

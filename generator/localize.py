@@ -16,7 +16,7 @@ from functools import lru_cache
 from babel.dates import format_date
 from babel.numbers import format_currency
 
-from generator import labels
+from generator import glossary, labels
 from generator.i18n import LANGUAGES, Language, translations_for
 from generator.models import (
     NOT_RELEVANT,
@@ -137,6 +137,7 @@ class FicheView(PageBase):
     related: list[Link]
     report_href: str | None
     audience: str
+    glossary: list[dict] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -422,6 +423,10 @@ class Localizer:
 
         steps = orientation.steps
         documents = orientation.documents if isinstance(orientation.documents, list) else None
+        what = self.text(translation and translation.what, model.what)
+        why = self.text(translation and translation.why, model.why) if model.why else None
+        steps_text = self.text(t_orientation and t_orientation.steps, steps) if steps else None
+        shown_texts = [what.value, *(why.value if why else []), *(steps_text.value if steps_text else [])]
         return FicheView(
             path=path,
             title=self.text(translation and translation.title, model.title).value,
@@ -430,8 +435,8 @@ class Localizer:
             territory=self.territory_ref(territory, path),
             slug=action.slug,
             abstract=self.text(translation and translation.abstract, model.abstract),
-            what=self.text(translation and translation.what, model.what),
-            why=self.text(translation and translation.why, model.why) if model.why else None,
+            what=what,
+            why=why,
             status=status,
             translation=translation_status,
             alert=alert,
@@ -443,7 +448,7 @@ class Localizer:
             online=model.where.online,
             referral_only=orientation.referral_only,
             orienters=[self._(labels.ORIENTERS[o]) for o in orientation.orienters or []],
-            steps=self.text(t_orientation and t_orientation.steps, steps) if steps else None,
+            steps=steps_text,
             documents=self.text(t_orientation and t_orientation.documents, documents) if documents else None,
             contacts=self.contact_links(orientation.contacts),
             operators=admin.operators,
@@ -463,6 +468,10 @@ class Localizer:
             related=related,
             report_href=report_href,
             audience=admin.audience.value,
+            glossary=[
+                {"term": term, "anchor": glossary.anchor(term), "explanation": self._(glossary.TERMS[term])}
+                for term in glossary.terms_in(shown_texts)
+            ],
             missing=missing_fields(model),
         )
 

@@ -8,7 +8,18 @@ and could only damage it, so these hooks hand the page body through untouched.
 
 from __future__ import annotations
 
+import jinja2
+
 _BODIES: dict[str, str] = {}
+
+
+def on_env(env: jinja2.Environment, config, files) -> jinja2.Environment:
+    # Each language is a separate build with a fresh Jinja environment: share the compiled
+    # theme templates between them instead of compiling Material's templates eight times.
+    cache_dir = config.extra.get("template_cache")
+    if cache_dir:
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(cache_dir)
+    return env
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -7,6 +7,7 @@ are single-threaded and independent.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -45,11 +46,18 @@ def _scratch_root() -> str | None:
     return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 
 
-def _language_job(catalogue: Catalogue, lang: str, build_date: dt.date, staging: Path) -> int:
-    site = localize(catalogue, lang, build_date)
+# The loaded catalogue, inherited by the forked language workers: sending it to each of them
+# would pickle and unpickle the whole catalogue once per language.
+_CATALOGUE: Catalogue | None = None
+
+
+def _language_job(lang: str, build_date: dt.date, staging: Path, template_cache: Path) -> int:
+    site = localize(_CATALOGUE, lang, build_date)
     with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-", dir=_scratch_root()) as scratch:
         rendered = render_language(site, Path(scratch))
-        build_language(lang, rendered.docs_dir, staging / lang, rendered.nav, site.strings, site.home.title)
+        build_language(
+            lang, rendered.docs_dir, staging / lang, rendered.nav, site.strings, site.home.title, template_cache
+        )
     return rendered.pages
 
 
@@ -62,17 +70,22 @@ def _progress(done: int, total: int, lang: str) -> None:
 
 
 def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
-    catalogue = load_catalogue(content_dir)
+    global _CATALOGUE
+    catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
     configure_reproducible_build(
         int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
     )
     staging = staging_dir(out_dir)
+    template_cache = tempfile.TemporaryDirectory(prefix="catalogue-templates-", dir=_scratch_root())
     try:
         pages = 0
         workers = max(1, min(len(languages), os.cpu_count() or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            jobs = {pool.submit(_language_job, catalogue, lang, build_date, staging): lang for lang in languages}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            jobs = {
+                pool.submit(_language_job, lang, build_date, staging, Path(template_cache.name)): lang
+                for lang in languages
+            }
             for done, job in enumerate(as_completed(jobs), start=1):
                 pages += job.result()
                 if progress:
@@ -83,4 +96,6 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
     except BaseException:
         discard(staging)
         raise
+    finally:
+        template_cache.cleanup()
     return BuildSummary(languages=languages, pages=pages, build_date=build_date)

@@ -25,9 +25,12 @@ from pathlib import Path
 import jinja2
 import markdown as markdown_lib
 import material
+from markdown.extensions.abbr import AbbrExtension
 from markdown.treeprocessors import Treeprocessor
+from xml.etree import ElementTree as etree
 from markupsafe import Markup
 
+from generator import glossary
 from generator.i18n import LANGUAGES, translations_for
 from generator.localize import LocalizedSite, PageBase
 
@@ -42,11 +45,26 @@ def icon(name: str) -> Markup:
     return Markup((MATERIAL_ICONS / f"{name}.svg").read_text(encoding="utf-8"))
 
 
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+# Fragment links come from the glossary only: content links are refused by the loader.
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#terme-)", re.IGNORECASE)
+
+
+class _GlossaryLinks(Treeprocessor):
+    """Makes each glossary abbreviation a link to its explanation at the bottom of the page."""
+
+    def run(self, root):
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "abbr" and parent.tag != "a":
+                    link = etree.Element("a", {"href": "#" + glossary.anchor(child.text or ""), "class": "term"})
+                    link.tail, child.tail = child.tail, None
+                    parent.remove(child)
+                    link.append(child)
+                    parent.insert(index, link)
 
 
 class _SafeLinks(Treeprocessor):
-    """Drops any link target that is not https, mailto or tel, whatever the loader let through."""
+    """Drops any link target that is not https, mailto, tel or a glossary entry, whatever the loader let through."""
 
     def run(self, root):
         for link in root.iter("a"):
@@ -54,27 +72,31 @@ class _SafeLinks(Treeprocessor):
                 link.attrib.pop("href", None)
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> markdown_lib.Markdown:
-    converter = markdown_lib.Markdown(extensions=[], output_format="html")
+@lru_cache(maxsize=None)
+def _markdown(lang: str) -> markdown_lib.Markdown:
+    """A Markdown converter for one language; glossary terms become explained abbreviations."""
+    gettext = translations_for(lang).gettext
+    terms = {term: gettext(explanation) for term, explanation in glossary.TERMS.items()}
+    converter = markdown_lib.Markdown(extensions=[AbbrExtension(glossary=terms)], output_format="html")
     # No images: a picture from another server would be a request to another origin.
     converter.inlinePatterns.deregister("image_link")
     converter.inlinePatterns.deregister("image_reference")
     converter.inlinePatterns.deregister("short_image_ref")
+    converter.treeprocessors.register(_GlossaryLinks(converter), "glossary_links", 1)
     converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
     return converter
 
 
-def markdown_filter(text: str) -> Markup:
+def markdown_filter(text: str, lang: str) -> Markup:
     """Content Markdown → HTML. The text is escaped first, so no HTML in it can survive."""
-    converter = _markdown()
+    converter = _markdown(lang)
     converter.reset()
     return Markup(converter.convert(html.escape(text, quote=False)))
 
 
-def markdown_inline_filter(text: str) -> Markup:
+def markdown_inline_filter(text: str, lang: str) -> Markup:
     """The same, for a list item: without the wrapping paragraph."""
-    converted = str(markdown_filter(text))
+    converted = str(markdown_filter(text, lang))
     if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
         converted = converted[3:-4]
     return Markup(converted)

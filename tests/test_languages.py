@@ -1,0 +1,133 @@
+"""Eight languages: catalogs, translations of the content, the switcher, and the translators' workflow."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+from generator.i18n import LOCALES_DIR
+from generator.load import TRANSLATION_LANGUAGES, load_catalogue
+from generator.models import Audience, TranslationStatus
+
+from conftest import CONTENT, REPO
+
+
+def catalog(lang: str):
+    with (LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def source_messages() -> set[str]:
+    """Every message id the code and templates use, as `pybabel extract -F babel.cfg` finds them."""
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (REPO / "babel.cfg").open() as handle:
+        method_map, options_map = parse_mapping_cfg(handle)
+    keywords = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+    ids = set()
+    for _, _, message, *_ in extract_from_dir(str(REPO), method_map, options_map, keywords=keywords):
+        ids.add(message if isinstance(message, str) else message[0])
+    return ids
+
+
+@pytest.mark.parametrize("lang", TRANSLATION_LANGUAGES)
+def test_interface_catalog_is_complete(lang):
+    po = catalog(lang)
+    by_id = {m.id if isinstance(m.id, str) else m.id[0]: m for m in po if m.id}
+    missing = sorted(source_messages() - set(by_id))
+    assert missing == [], f"run pybabel extract/update: {missing[:5]}"
+    untranslated = [m.id for m in by_id.values() if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string])]
+    assert untranslated == []
+
+
+def test_beneficiary_fiches_are_translated_into_every_language_by_machine():
+    catalogue = load_catalogue(CONTENT)
+    for action in catalogue.actions():
+        needed = TRANSLATION_LANGUAGES if action.model.admin.audience is not Audience.professionals else ("en",)
+        for lang in needed:
+            translation = action.translations.get(lang)
+            assert translation is not None, (action.slug, lang)
+            assert translation.model.status is TranslationStatus.machine
+            assert not translation.stale, (action.slug, lang)
+
+
+def test_every_french_fiche_links_to_itself_in_the_seven_other_languages(built_site):
+    for page in built_site.glob("fr/*/*/index.html"):
+        territory, action = page.parent.parent.name, page.parent.name
+        html = page.read_text(encoding="utf-8")
+        for lang in TRANSLATION_LANGUAGES:
+            assert f'href="../../../{lang}/{territory}/{action}/"' in html, (page, lang)
+            assert (built_site / lang / territory / action / "index.html").is_file()
+
+
+def test_machine_translation_is_announced_in_the_readers_language(built_site):
+    from generator.i18n import translations_for
+
+    for lang in TRANSLATION_LANGUAGES:
+        notice = translations_for(lang).gettext(
+            "Traduction automatique, pas encore relue. En cas de doute, le texte français fait foi."
+        )
+        html = (built_site / lang / "metz" / "coup-de-pouce-emploi" / "index.html").read_text(encoding="utf-8")
+        assert notice.replace("'", "&#39;") in html, lang
+
+
+def test_untranslated_languages_are_marked_and_get_no_hreflang(built_site):
+    # A professionals-only fiche is translated into English only.
+    html = (built_site / "fr" / "metz" / "coordination-ctai" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="alternate" href="../../../en/metz/coordination-ctai/" hreflang="en">', html)
+    assert 'hreflang="ar"' not in html
+    assert "pas encore traduit" in html
+
+
+def test_french_fallback_in_a_right_to_left_page_is_marked(built_site):
+    html = (built_site / "ar" / "metz" / "coordination-ctai" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="prose" lang="fr" dir="ltr">' in html
+
+
+def test_glossary_terms_are_explained_in_the_readers_language(built_site):
+    from generator.i18n import translations_for
+
+    html = (built_site / "uk" / "metz" / "parcours-social-emploi" / "index.html").read_text(encoding="utf-8")
+    assert '<a class="term" href="#terme-ccas"><abbr title=' in html
+    explanation = translations_for("uk").gettext("Centre communal d'action sociale : le service social de la mairie.")
+    assert explanation in html
+    assert 'id="terme-ccas"' in html
+
+
+def test_po_round_trip_and_stale_translation(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    run = lambda *args: subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=REPO)
+    po_path = tmp_path / "ar.po"
+    assert run("translations", "export", "--lang", "ar", "--out", str(po_path), "--content", str(content)).returncode == 0
+    with po_path.open("rb") as handle:
+        po = read_po(handle)
+    entry = next(m for m in po if m.context == "metz/coup-de-pouce-emploi:title")
+    assert entry.id == "Préparer un entretien d'embauche" and entry.string
+    entry.string = "عنوان جديد"
+    with po_path.open("wb") as handle:
+        write_po(handle, po, width=0)
+    assert run("translations", "import", str(po_path), "--content", str(content)).returncode == 0
+    translated = (content / "metz" / "actions" / "coup-de-pouce-emploi.ar.yml").read_text(encoding="utf-8")
+    assert "title: عنوان جديد" in translated
+    assert load_catalogue(content).territories["metz"].actions["coup-de-pouce-emploi"].translations["ar"].stale is False
+    # The French source changes: the translation is kept but counted as stale.
+    french = content / "metz" / "actions" / "coup-de-pouce-emploi.yml"
+    french.write_text(french.read_text(encoding="utf-8").replace("Préparer un entretien", "Bien préparer un entretien"), encoding="utf-8")
+    assert load_catalogue(content).territories["metz"].actions["coup-de-pouce-emploi"].translations["ar"].stale is True
+    status = run("translations", "status", "--content", str(content)).stdout
+    metz_ar = next(line for line in status.splitlines() if line.startswith("ar") and " metz " in line)
+    assert metz_ar.split()[5] == "1"  # périmées
+    import datetime as dt
+
+    from generator.localize import localize
+
+    fiches = localize(load_catalogue(content), "ar", dt.date(2026, 11, 25)).fiches
+    assert next(f for f in fiches if f.slug == "coup-de-pouce-emploi").translation == "stale"
