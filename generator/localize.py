@@ -41,6 +41,7 @@ FACETS = {
     "condition": "conditions",
 }
 COMPLETENESS_PAGE = "completude"
+SEARCH_PAGE = "recherche"  # also `extra.search_page` in mkdocs.yml, for the theme's form
 
 
 def relative(from_page: str, to_page: str) -> str:
@@ -138,6 +139,7 @@ class FicheView(PageBase):
     report_href: str | None
     audience: str
     glossary: list[dict] = field(default_factory=list)
+    filters: list[tuple[str, list[str]]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
 
 
@@ -187,6 +189,13 @@ class HomeView(PageBase):
 
 
 @dataclass
+class SearchView(PageBase):
+    """The search page: results with JavaScript, lists by territory and theme without."""
+
+    territories: list[TerritoryView]
+
+
+@dataclass
 class CompletenessView(PageBase):
     ref: TerritoryRef
     rows: list[dict]
@@ -202,6 +211,7 @@ class LocalizedSite:
     fiches: list[FicheView]
     facets: list[FacetView]
     completeness: list[CompletenessView]
+    search: SearchView
     strings: dict = field(default_factory=dict)
 
 
@@ -468,12 +478,29 @@ class Localizer:
             related=related,
             report_href=report_href,
             audience=admin.audience.value,
+            filters=self.search_filters(model, territory, status),
             glossary=[
                 {"term": term, "anchor": glossary.anchor(term), "explanation": self._(glossary.TERMS[term])}
                 for term in glossary.terms_in(shown_texts)
             ],
             missing=missing_fields(model),
         )
+
+    def search_filters(self, model: Action, territory: LoadedTerritory, status: Status) -> list[tuple[str, list[str]]]:
+        """Pagefind filters of a fiche, named and valued in the page's language."""
+        who = model.who
+
+        def listed(values, table):
+            return [self._(table[value]) for value in values] if isinstance(values, list) else []
+
+        return [
+            (self._("Territoire"), [territory.model.name]),
+            (self._("Thème"), listed(model.themes, labels.THEMES)),
+            (self._("Pour qui"), [self._(labels.AUDIENCES[model.admin.audience])]),
+            (self._("Public"), listed(who.publics, labels.PUBLICS)),
+            (self._("Niveau de français"), listed(who.french_levels, labels.FRENCH_LEVELS)),
+            (self._("Statut"), [status.label]),
+        ]
 
     def _pick(self, translated, french):
         return (translated, self.lang.code) if translated else (french, SOURCE_LANGUAGE)
@@ -499,8 +526,10 @@ class Localizer:
         wheelchair = self._(labels.WHEELCHAIR[place.wheelchair]) if place.wheelchair else None
         return PlaceView(place.name, lines, geo, map_url, hours, wheelchair)
 
-    def territory(self, territory: LoadedTerritory) -> TerritoryView:
-        path = f"{territory.slug}/"
+    def territory(self, territory: LoadedTerritory, from_path: str | None = None) -> TerritoryView:
+        """The territory's catalogue; links are made for `from_path` (default: its own page)."""
+        own_path = f"{territory.slug}/"
+        path = from_path or own_path
         model = territory.model
         intro_translation = territory.translations.get(self.lang.code)
         cards = sorted(
@@ -522,7 +551,7 @@ class Localizer:
                 )
         translated_in = {SOURCE_LANGUAGE, *territory.translations}
         return TerritoryView(
-            path=path,
+            path=own_path,
             title=model.name,
             translated_in=sorted(translated_in),
             lang=self.lang,
@@ -625,10 +654,18 @@ class Localizer:
 
     def site(self) -> LocalizedSite:
         territories = list(self.catalogue.territories.values())
+        territory_views = [self.territory(t) for t in territories]
         return LocalizedSite(
             lang=self.lang,
             home=self.home(),
-            territories=[self.territory(t) for t in territories],
+            territories=territory_views,
+            search=SearchView(
+                path=f"{SEARCH_PAGE}/",
+                title=self._("Recherche"),
+                translated_in=None,
+                lang=self.lang,
+                territories=[self.territory(t, from_path=f"{SEARCH_PAGE}/") for t in territories],
+            ),
             fiches=[self.fiche(a) for a in self.catalogue.actions()],
             facets=[view for t in territories for view in self.facets(t)],
             completeness=[self.completeness(t) for t in territories],
@@ -638,6 +675,14 @@ class Localizer:
                 "not_found_title": self._("Page introuvable"),
                 "not_found_text": self._("Cette page n'existe pas ou a été déplacée."),
                 "home": self._("Retour à l'accueil"),
+                "search_label": self._("Chercher une action"),
+                "search_button": self._("Chercher"),
+                "search_scope": self._("Seulement à {territory}"),
+                "search_none": self._("Aucune action trouvée."),
+                "search_count": self._("Actions trouvées : {count}"),
+                "search_loading": self._("Recherche…"),
+                "search_error": self._("La recherche ne marche pas pour le moment."),
+                "filter_territory": self._("Territoire"),
             },
         )
 

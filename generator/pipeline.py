@@ -1,7 +1,7 @@
 """The whole pipeline, in order: load → localize → render → build → index → publish.
 
-Each language goes through localize, render and build in its own process, since MkDocs builds
-are single-threaded and independent.
+Each language goes through localize, render, build and index in its own process, since MkDocs
+builds are single-threaded and independent.
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import build_language, configure_reproducible_build
+from generator.index import index_language
 from generator.load import load_catalogue
 from generator.localize import localize
 from generator.models import Catalogue
+from generator.opendata import write_open_data
 from generator.publish import discard, publish, staging_dir
 from generator.render import render_language, render_site_root
 
@@ -58,6 +60,7 @@ def _language_job(lang: str, build_date: dt.date, staging: Path, template_cache:
         build_language(
             lang, rendered.docs_dir, staging / lang, rendered.nav, site.strings, site.home.title, template_cache
         )
+    index_language(staging / lang)
     return rendered.pages
 
 
@@ -90,6 +93,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
                 pages += job.result()
                 if progress:
                     _progress(done, len(languages), jobs[job])
+        write_open_data(catalogue, staging)
         render_site_root(staging)
         pages += 1
         publish(staging, out_dir)

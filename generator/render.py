@@ -11,6 +11,7 @@ The page tree of a language, under its docs folder:
     <territory>/<action>.md           a fiche
     <territory>/<facet>/<value>.md    a static filtered list (browsing without JavaScript)
     <territory>/completude.md         the completeness report, for coordinators
+    recherche/index.md                the search page (browsing by theme without JavaScript)
 """
 
 from __future__ import annotations
@@ -144,11 +145,12 @@ def _write(path: Path, text: str) -> None:
 def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     """Write every Markdown page of one language; return its (small) navigation."""
     env = environment(site.lang.code)
-    fiche, territory, facet, home, completeness = (
+    fiche, territory, facet, home, completeness, search = (
         env.get_template(name)
-        for name in ("fiche.md.j2", "territory.md.j2", "facet.md.j2", "home.md.j2", "completeness.md.j2")
+        for name in ("fiche.md.j2", "territory.md.j2", "facet.md.j2", "home.md.j2", "completeness.md.j2", "search.md.j2")
     )
     _write(docs_dir / "index.md", home.render(page=site.home))
+    _write(docs_dir / site.search.path / "index.md", search.render(page=site.search))
     for view in site.territories:
         _write(docs_dir / view.path / "index.md", territory.render(page=view))
     for view in site.fiches:
@@ -160,7 +162,7 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     # The navigation lists territories only: listing every fiche on every page makes the
     # build quadratic and every page heavy.
     nav = [{site.home.title: "index.md"}] + [{view.title: f"{view.path}index.md"} for view in site.territories]
-    pages = 1 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
+    pages = 2 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
     return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
 
 

@@ -1,0 +1,81 @@
+"""Stage 5, index: one Pagefind search index per language, inside that language's folder.
+
+Each language gets its own index (`site/<lang>/pagefind/`), so a reader downloads only the
+index of their language. Pagefind takes the language from `<html lang>`, and only what the
+fiche template marks `data-pagefind-body` is indexed: never the menus.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import cbor2
+
+INDEX_FOLDER = "pagefind"
+# Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
+# the main thread, so these would only weigh on the published site.
+UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
+
+
+class IndexFailed(Exception):
+    pass
+
+
+def index_language(site_dir: Path) -> None:
+    """Run Pagefind over one language's built pages."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise IndexFailed(f"Pagefind ({site_dir.name}) : {result.stderr.strip() or result.stdout.strip()}")
+    _make_deterministic(site_dir / INDEX_FOLDER)
+    for pattern in UNUSED_FILES:
+        for path in (site_dir / INDEX_FOLDER).glob(pattern):
+            path.unlink()
+
+
+# Pagefind's binary files: gzip over a signature and CBOR.
+_SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path):
+    return cbor2.loads(gzip.decompress(path.read_bytes())[len(_SIGNATURE):])
+
+
+def _write(folder: Path, stem_prefix: str, suffix: str, data, digits: int) -> str:
+    """Write `data` under a name derived from its content; return the name's hash part."""
+    payload = _SIGNATURE + cbor2.dumps(data)
+    name = f"{stem_prefix}{hashlib.sha256(payload).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(payload, mtime=0))
+    return name
+
+
+def _make_deterministic(index_dir: Path) -> None:
+    """Pagefind 1.5 orders filter values, and languages in pagefind-entry.json, at random.
+
+    Builds must be byte-identical, so the filter files are rewritten with sorted values, and the
+    metadata file that names them is rewritten to match.
+    """
+    entry_path = index_dir / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, language in entry["languages"].items():
+        meta_path = index_dir / f"pagefind.{language['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = []
+        for name, old_hash in meta[3]:
+            old_path = index_dir / "filter" / f"{old_hash}.pf_filter"
+            filter_name, values = _read(old_path)
+            old_path.unlink()
+            new_hash = _write(index_dir / "filter", f"{lang}_", ".pf_filter", [filter_name, sorted(values)], 7)
+            filters.append([name, new_hash])
+        meta[3] = sorted(filters)
+        meta_path.unlink()
+        language["hash"] = _write(index_dir, f"pagefind.{lang}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
+    entry_path.write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")

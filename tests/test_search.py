@@ -1,0 +1,81 @@
+"""Search in Chromium: Pagefind, one index per language, scoped by territory, light on the phone."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator.load import load_catalogue
+from generator.models import SITE_LANGUAGES
+
+from conftest import CONTENT
+
+
+def search(page, query: str, everywhere: bool = False) -> list[str]:
+    page.fill("#catalogue-q", query)
+    scope = page.locator("form.catalogue-search input[name=territoire]")
+    if everywhere and scope.count():
+        scope.uncheck()
+    page.click("form.catalogue-search button")
+    page.wait_for_selector(".catalogue-search__list a, .catalogue-search__status", state="attached")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.catalogue-search__status');"
+        " return s && s.textContent !== document.querySelector('form.catalogue-search').dataset.labelLoading; }"
+    )
+    return [a.get_attribute("href") for a in page.locator(".catalogue-search__list a").all()]
+
+
+def title_word(lang: str) -> str:
+    """The longest word of a fiche's title in `lang`."""
+    action = load_catalogue(CONTENT).territories["metz"].actions["coup-de-pouce-emploi"]
+    title = action.model.title if lang == "fr" else action.translations[lang].model.title
+    return max((word.strip("«»()'’.,:;") for word in title.split()), key=len)
+
+
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_a_word_of_a_title_finds_its_fiche(phone, site_url, lang):
+    phone.goto(f"{site_url}/{lang}/metz/")
+    urls = search(phone, title_word(lang))
+    assert any(url.rstrip("/").endswith("/metz/coup-de-pouce-emploi") for url in urls), urls
+
+
+def test_territory_filter_scopes_results_and_can_be_widened(phone, site_url):
+    phone.goto(f"{site_url}/fr/metz/")
+    scoped = search(phone, "français")
+    assert scoped and all("/metz/" in url for url in scoped)
+    phone.goto(f"{site_url}/fr/metz/")
+    everywhere = search(phone, "français", everywhere=True)
+    assert any("/metz/" not in url for url in everywhere)
+
+
+def test_first_query_fetches_at_most_200_kb(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{site_url}/fr/metz/")
+    page.wait_for_load_state("networkidle")
+    fetched = []
+    page.on("response", lambda response: fetched.append(len(response.body())))
+    assert search(page, "logement")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    assert 0 < sum(fetched) <= 200_000
+
+
+def test_only_fiches_are_indexed_one_index_per_language(built_site):
+    for lang in SITE_LANGUAGES:
+        entry = json.loads((built_site / lang / "pagefind" / "pagefind-entry.json").read_text())
+        (indexed,) = entry["languages"].values()
+        assert indexed["page_count"] == 69
+    menu = (built_site / "fr" / "metz" / "coup-de-pouce-emploi" / "index.html").read_text(encoding="utf-8")
+    body_start = menu.index("data-pagefind-body")
+    assert "md-nav" not in menu[body_start:menu.index("</article>")]
+
+
+def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/fr/recherche/?q=logement")
+    page.locator("#metz + ul a.chip").first.click()
+    assert page.locator("a.action-card__link").count() > 0
+    context.close()
