@@ -85,6 +85,15 @@ def prune_theme_files(site_dir: Path) -> None:
                 path.unlink()
 
 
+def site_url() -> str:
+    """The site's published address: `CATALOGUE_SITE_URL`, else `site_url` in mkdocs.yml, else ""."""
+    configured = os.environ.get("CATALOGUE_SITE_URL")
+    if configured is None:
+        with BASE_CONFIG.open("rb") as handle:
+            configured = yaml_load(handle).get("site_url") or ""
+    return configured
+
+
 def configure_reproducible_build(epoch: int) -> None:
     """MkDocs dates the sitemap and gzip files from SOURCE_DATE_EPOCH when it is set."""
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)

@@ -13,8 +13,10 @@ import urllib.parse
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import segno
 from babel.dates import format_date
 from babel.numbers import format_currency
+from markupsafe import Markup
 
 from generator import glossary, labels
 from generator.i18n import LANGUAGES, Language, translations_for
@@ -41,6 +43,7 @@ FACETS = {
     "condition": "conditions",
 }
 COMPLETENESS_PAGE = "completude"
+FAVOURITES_PAGE = "mes-fiches"
 SEARCH_PAGE = "recherche"  # also `extra.search_page` in mkdocs.yml, for the theme's form
 
 
@@ -138,6 +141,9 @@ class FicheView(PageBase):
     related: list[Link]
     report_href: str | None
     audience: str
+    share: dict = field(default_factory=dict)
+    favourites_href: str = ""
+    print_languages: list[dict] = field(default_factory=list)
     glossary: list[dict] = field(default_factory=list)
     filters: list[tuple[str, list[str]]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
@@ -174,6 +180,7 @@ class TerritoryView(PageBase):
     for_you: list[ActionCard]
     for_professionals: list[ActionCard]
     ended: list[ActionCard]
+    glossary: list[dict]
 
 
 @dataclass
@@ -196,6 +203,11 @@ class SearchView(PageBase):
 
 
 @dataclass
+class FavouritesView(PageBase):
+    """« Mes fiches »: the fiches saved on this phone, listed by theme/assets/fiche.js."""
+
+
+@dataclass
 class CompletenessView(PageBase):
     ref: TerritoryRef
     rows: list[dict]
@@ -212,7 +224,14 @@ class LocalizedSite:
     facets: list[FacetView]
     completeness: list[CompletenessView]
     search: SearchView
+    favourites: FavouritesView
     strings: dict = field(default_factory=dict)
+
+
+def _qr_svg(url: str, title: str) -> Markup:
+    """The fiche's address as a QR code, made here: inline SVG, no request, no script."""
+    code = segno.make(url, error="m")
+    return Markup(code.svg_inline(scale=3, border=2, title=title, svgclass="qr", lineclass="qr__path"))
 
 
 @lru_cache(maxsize=4096)
@@ -221,8 +240,9 @@ def _format_date(value: dt.date, locale: str) -> str:
 
 
 class Localizer:
-    def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date):
+    def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str):
         self.catalogue = catalogue
+        self.site_url = site_url
         self.lang = LANGUAGES[lang]
         self.build_date = build_date
         self._ = translations_for(lang).gettext
@@ -479,12 +499,39 @@ class Localizer:
             report_href=report_href,
             audience=admin.audience.value,
             filters=self.search_filters(model, territory, status),
-            glossary=[
-                {"term": term, "anchor": glossary.anchor(term), "explanation": self._(glossary.TERMS[term])}
-                for term in glossary.terms_in(shown_texts)
+            share=self.share(path, self.text(translation and translation.title, model.title).value),
+            # A bilingual sheet is always French plus another language.
+            print_languages=[
+                {"code": code, "name": LANGUAGES[code].name, "href": relative(path, f"../{code}/{path}")}
+                for code in SITE_LANGUAGES
+                if code in translated_in and code != self.lang.code
+                and SOURCE_LANGUAGE in (code, self.lang.code)
             ],
+            favourites_href=relative(path, f"{FAVOURITES_PAGE}/"),
+            glossary=self.glossary(shown_texts),
             missing=missing_fields(model),
         )
+
+    def share(self, path: str, title: str) -> dict:
+        """Links to send a fiche to someone, and its QR code, all carrying the fiche's address."""
+        url = f"{self.site_url.rstrip('/')}/{self.lang.code}/{path}" if self.site_url else relative(path, path)
+        text = self._("{title} : {url}").format(title=title, url=url)
+        quoted = urllib.parse.quote(text)
+        return {
+            "url": url,
+            "text": text,
+            "sms": f"sms:?&body={quoted}",
+            "whatsapp": f"https://wa.me/?text={quoted}",
+            "email": "mailto:?" + urllib.parse.urlencode({"subject": title, "body": text}, quote_via=urllib.parse.quote),
+            "qr": _qr_svg(url, self._("Code QR de la fiche")),
+        }
+
+    def glossary(self, texts: list[str]) -> list[dict]:
+        """The glossary entries for the terms that appear in `texts`, explained in this language."""
+        return [
+            {"term": term, "anchor": glossary.anchor(term), "explanation": self._(glossary.TERMS[term])}
+            for term in glossary.terms_in(texts)
+        ]
 
     def search_filters(self, model: Action, territory: LoadedTerritory, status: Status) -> list[tuple[str, list[str]]]:
         """Pagefind filters of a fiche, named and valued in the page's language."""
@@ -550,6 +597,7 @@ class Localizer:
                     }
                 )
         translated_in = {SOURCE_LANGUAGE, *territory.translations}
+        intro = self.text(intro_translation and intro_translation.model.intro, model.intro)
         return TerritoryView(
             path=own_path,
             title=model.name,
@@ -558,7 +606,8 @@ class Localizer:
             ref=self.territory_ref(territory, path),
             kind=self._(labels.TERRITORY_KINDS[model.kind]),
             departments=model.departments,
-            intro=self.text(intro_translation and intro_translation.model.intro, model.intro),
+            intro=intro,
+            glossary=self.glossary([intro.value]),
             contracts=[
                 {
                     "label": contract.label,
@@ -669,6 +718,9 @@ class Localizer:
             fiches=[self.fiche(a) for a in self.catalogue.actions()],
             facets=[view for t in territories for view in self.facets(t)],
             completeness=[self.completeness(t) for t in territories],
+            favourites=FavouritesView(
+                path=f"{FAVOURITES_PAGE}/", title=self._("Mes fiches"), translated_in=None, lang=self.lang
+            ),
             strings={
                 "select_language": self._("Choisir la langue"),
                 "not_translated": self._("pas encore traduit"),
@@ -721,5 +773,6 @@ def missing_fields(action: Action) -> list[str]:
     return missing
 
 
-def localize(catalogue: Catalogue, lang: str, build_date: dt.date) -> LocalizedSite:
-    return Localizer(catalogue, lang, build_date).site()
+def localize(catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str = "") -> LocalizedSite:
+    """`site_url` is the published address of the site (for QR codes and shared links)."""
+    return Localizer(catalogue, lang, build_date, site_url).site()

@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import build_language, configure_reproducible_build
+from generator.build import build_language, configure_reproducible_build, site_url
 from generator.index import index_language
 from generator.load import load_catalogue
 from generator.localize import localize
@@ -54,7 +54,7 @@ _CATALOGUE: Catalogue | None = None
 
 
 def _language_job(lang: str, build_date: dt.date, staging: Path, template_cache: Path) -> int:
-    site = localize(_CATALOGUE, lang, build_date)
+    site = localize(_CATALOGUE, lang, build_date, site_url())
     with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-", dir=_scratch_root()) as scratch:
         rendered = render_language(site, Path(scratch))
         build_language(
@@ -79,6 +79,12 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
     configure_reproducible_build(
         int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
     )
+    if progress and not site_url():
+        print(
+            "Attention : CATALOGUE_SITE_URL n'est pas défini. Les codes QR et les liens de partage "
+            "ne contiendront pas l'adresse complète des fiches.",
+            file=sys.stderr,
+        )
     staging = staging_dir(out_dir)
     template_cache = tempfile.TemporaryDirectory(prefix="catalogue-templates-", dir=_scratch_root())
     try:

@@ -3,13 +3,100 @@
 The build happens in a staging folder beside the output folder (same file system, so the
 swap is two renames). Until the swap, the previous site is untouched; a failed build is
 removed and the previous site stays as it was.
+
+Just before the swap, publish adds the site's root `404.html`. It is the one page that cannot
+use relative links: a host (GitHub Pages among them) serves it for a missing page at any
+depth, `/fr/metz/gone/` as well as `/gone`, so relative links would point anywhere. Its links
+are absolute paths under the site's base path (see `base_path`): `/` (the default) when the
+site is served at a domain's root, `/<repository>/` for a GitHub project site. Every other page
+links relatively and works under any base path.
 """
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import tempfile
+import urllib.parse
 from pathlib import Path
+
+import jinja2
+
+from generator.i18n import LANGUAGES, translations_for
+
+BASE_PATH_VARIABLE = "CATALOGUE_BASE_PATH"
+SITE_URL_VARIABLE = "CATALOGUE_SITE_URL"
+_BASE_PATH = re.compile(r"/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*")
+
+# Same policy as the language picker's: nothing but files of the site itself, no script at all.
+_NOT_FOUND_TEMPLATE = """<!doctype html>
+<html lang="fr" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'">
+<meta name="robots" content="noindex">
+<title>Page introuvable · Page not found</title>
+<link rel="stylesheet" href="{{ base }}language-picker.css">
+</head>
+<body>
+<main>
+<h1>Page introuvable <span lang="en">· Page not found</span></h1>
+<p>Cette page n'existe pas ou a été déplacée. <span lang="en">This page does not exist or has moved.</span></p>
+<ul class="languages">
+{% for language in languages %}
+<li><a href="{{ base }}{{ language.code }}/" hreflang="{{ language.html_lang }}" lang="{{ language.html_lang }}" dir="{{ language.direction }}">{{ language.name }}{% if language.not_found != "Page introuvable" %} <small>· {{ language.not_found }}</small>{% endif %}</a></li>
+{% endfor %}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+def base_path() -> str:
+    """The URL path the site is served under; always starts and ends with `/`.
+
+    `CATALOGUE_BASE_PATH` when set, else the path of `CATALOGUE_SITE_URL` (the site's published
+    address) when set, else `/`.
+    """
+    value = os.environ.get(BASE_PATH_VARIABLE)
+    if value is None:
+        value = urllib.parse.urlsplit(os.environ.get(SITE_URL_VARIABLE, "")).path
+    stripped = value.strip().strip("/")
+    path = f"/{stripped}/" if stripped else "/"
+    if not _BASE_PATH.fullmatch(path):
+        raise ValueError(
+            f"{BASE_PATH_VARIABLE}={value!r} : un chemin comme /catalogue/ "
+            "(lettres, chiffres, . _ ~ - entre des /) est attendu"
+        )
+    return path
+
+
+def not_found_page(base: str, codes: list[str]) -> str:
+    """The root 404 page, listing the languages `codes`, with links absolute under `base`."""
+    languages = [
+        {
+            "code": language.code,
+            "html_lang": language.html_lang,
+            "direction": language.direction,
+            "name": language.name,
+            "not_found": translations_for(language.code).gettext("Page introuvable"),
+        }
+        for language in LANGUAGES.values()
+        if language.code in codes
+    ]
+    template = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(_NOT_FOUND_TEMPLATE)
+    return template.render(base=base, languages=languages)
+
+
+def write_not_found_page(site_dir: Path, base: str) -> Path:
+    """The root 404 page of a built site: for the languages built, links absolute under `base`."""
+    codes = [code for code in LANGUAGES if (site_dir / code).is_dir()]
+    page = site_dir / "404.html"
+    page.write_text(not_found_page(base, codes), encoding="utf-8")
+    return page
 
 
 def staging_dir(out_dir: Path) -> Path:
@@ -22,7 +109,11 @@ def discard(staging: Path) -> None:
 
 
 def publish(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `staging`."""
+    """Replace `out_dir` by `staging`, completed with the root 404 page."""
+    write_not_found_page(staging, base_path())
+    # mkdtemp makes the folder private (0700); a web server, and GitHub Pages's deployment
+    # (which refuses unreadable files), must be able to read the published site.
+    staging.chmod(0o755)
     previous = None
     if out_dir.exists():
         previous = out_dir.with_name(f".{out_dir.name}-previous")

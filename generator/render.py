@@ -12,6 +12,7 @@ The page tree of a language, under its docs folder:
     <territory>/<facet>/<value>.md    a static filtered list (browsing without JavaScript)
     <territory>/completude.md         the completeness report, for coordinators
     recherche/index.md                the search page (browsing by theme without JavaScript)
+    mes-fiches/index.md               the fiches saved on this phone
 """
 
 from __future__ import annotations
@@ -151,6 +152,7 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     )
     _write(docs_dir / "index.md", home.render(page=site.home))
     _write(docs_dir / site.search.path / "index.md", search.render(page=site.search))
+    _write(docs_dir / site.favourites.path / "index.md", env.get_template("favourites.md.j2").render(page=site.favourites))
     for view in site.territories:
         _write(docs_dir / view.path / "index.md", territory.render(page=view))
     for view in site.fiches:
@@ -162,7 +164,7 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     # The navigation lists territories only: listing every fiche on every page makes the
     # build quadratic and every page heavy.
     nav = [{site.home.title: "index.md"}] + [{view.title: f"{view.path}index.md"} for view in site.territories]
-    pages = 2 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
+    pages = 3 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
     return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
 
 

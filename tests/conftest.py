@@ -14,11 +14,17 @@ REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 
 
+# Where the test site would be published: QR codes and shared links carry it.
+TEST_SITE_URL = "https://catalogue.test/"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped content, built in all languages."""
     out = tmp_path_factory.mktemp("build") / "site"
-    run_pipeline(CONTENT, out, list(SITE_LANGUAGES), progress=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
+        run_pipeline(CONTENT, out, list(SITE_LANGUAGES), progress=False)
     return out
 
 

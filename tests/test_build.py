@@ -14,7 +14,7 @@ from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
 from generator.pipeline import run_pipeline
 
-from conftest import CONTENT, tree_digest
+from conftest import CONTENT, TEST_SITE_URL, tree_digest
 
 HTML_LANG = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "ps": "ps", "ti": "ti", "ru": "ru", "uk": "uk"}
 RTL = {"ar", "fa", "ps"}
@@ -97,7 +97,8 @@ def test_no_font_or_script_from_another_origin(built_site):
         assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html), page
 
 
-def test_two_builds_are_identical(built_site, tmp_path):
+def test_two_builds_are_identical(built_site, tmp_path, monkeypatch):
+    monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     again = tmp_path / "site"
     run_pipeline(CONTENT, again, list(SITE_LANGUAGES), progress=False)
     assert tree_digest(again) == tree_digest(built_site)

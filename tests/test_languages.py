@@ -81,9 +81,11 @@ def test_machine_translation_is_announced_in_the_readers_language(built_site):
 def test_untranslated_languages_are_marked_and_get_no_hreflang(built_site):
     # A professionals-only fiche is translated into English only.
     html = (built_site / "fr" / "metz" / "coordination-ctai" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<link rel="alternate" href="../../../en/metz/coordination-ctai/" hreflang="en">', html)
-    assert 'hreflang="ar"' not in html
-    assert "pas encore traduit" in html
+    menu = html[html.index('class="md-select__list"'):]
+    assert re.search(r'<a href="../../../en/metz/coordination-ctai/"[^>]* hreflang="en"', menu)
+    arabic = re.search(r'<a href="../../../ar/metz/coordination-ctai/"[^>]*>([^<]*)<small', menu)
+    assert arabic and "hreflang" not in arabic.group(0)
+    assert "pas encore traduit" in menu
 
 
 def test_french_fallback_in_a_right_to_left_page_is_marked(built_site):
