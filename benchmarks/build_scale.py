@@ -21,7 +21,9 @@ from pathlib import Path
 
 import yaml
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))  # the tests' local server and Chromium settings
 
 from generator.load import TRANSLATION_LANGUAGES, load_catalogue  # noqa: E402
 from generator.models import SITE_LANGUAGES, fingerprint, translatable_fields  # noqa: E402
@@ -117,6 +119,27 @@ def write_catalogue(root: Path, actions: int) -> None:
             )
 
 
+def first_query_bytes(site: Path, query: str) -> int:
+    """Bytes a phone downloads for its first search on a territory page, measured in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, serve
+
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport=PHONE)
+        page.goto(f"{url}/fr/territoire-000/")
+        page.wait_for_load_state("networkidle")
+        fetched: list[int] = []
+        page.on("response", lambda response: fetched.append(len(response.body())))
+        page.fill("#catalogue-q", query)
+        page.click("form.catalogue-search button")
+        page.wait_for_selector(".catalogue-search__list a")
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return sum(fetched)
+
+
 def measure(actions: int, runs: int) -> dict:
     """Build `runs` times; times are the median run, since the machine is shared and noisy."""
     with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp:
@@ -133,6 +156,7 @@ def measure(actions: int, runs: int) -> dict:
         gzip_sizes = [len(gzip.compress(path.read_bytes(), mtime=0)) for path in fiches[:: max(1, len(fiches) // 400)]]
         site_bytes = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
         loaded = sum(1 for _ in load_catalogue(content).actions())
+        query_bytes = first_query_bytes(out, "exemple")
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     )
@@ -147,7 +171,7 @@ def measure(actions: int, runs: int) -> dict:
         "fiche_html_bytes_median": int(statistics.median(html_sizes)),
         "fiche_gzip_bytes_median": int(statistics.median(gzip_sizes)),
         "site_bytes": site_bytes,
-        "search_first_query_bytes": None,
+        "search_first_query_bytes": query_bytes,
     }
 
 

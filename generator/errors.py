@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import enum
 import typing
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,10 +132,6 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     return error["msg"]
-
-
-def enum_values(enum_type: type[enum.Enum]) -> list[str]:
-    return [member.value for member in enum_type]
 
 
 def validation_errors(exc: ValidationError, model: type[BaseModel], path: str, line_of) -> list[ContentError]:

@@ -17,6 +17,8 @@ from pathlib import Path
 import cbor2
 
 INDEX_FOLDER = "pagefind"
+# Fiches live at <territory>/<action>/index.html: reading only those spares Pagefind the lists.
+FICHE_PAGES = "*/*/index.html"
 # Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
 # the main thread, so these would only weigh on the published site.
 UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
@@ -29,7 +31,10 @@ class IndexFailed(Exception):
 def index_language(site_dir: Path) -> None:
     """Run Pagefind over one language's built pages."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--quiet"],
+        [
+            sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
+            "--glob", FICHE_PAGES, "--quiet",
+        ],
         capture_output=True,
         text=True,
     )

@@ -147,6 +147,7 @@ STATUSES = {
     "upcoming": N_("Bientôt"),
     "running": N_("En cours"),
     "ended": N_("Terminé"),
+    "unknown": N_("Dates à confirmer"),
 }
 
 WHEELCHAIR = {

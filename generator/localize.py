@@ -230,7 +230,9 @@ class LocalizedSite:
 
 def _qr_svg(url: str, title: str) -> Markup:
     """The fiche's address as a QR code, made here: inline SVG, no request, no script."""
-    code = segno.make(url, error="m")
+    # A fixed mask: choosing the best of eight would cost four times more, for every fiche in
+    # every language, and any mask scans.
+    code = segno.make(url, error="m", mask=0)
     return Markup(code.svg_inline(scale=3, border=2, title=title, svgclass="qr", lineclass="qr__path"))
 
 

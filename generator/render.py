@@ -90,26 +90,28 @@ def _markdown(lang: str) -> markdown_lib.Markdown:
 
 
 def markdown_filter(text: str, lang: str) -> Markup:
-    """Content Markdown → HTML. The text is escaped first, so no HTML in it can survive."""
+    """Content Markdown → HTML. The text is escaped first, so no HTML in it can survive.
+
+    Text that is already Markup was escaped by the template's autoescape (a list assembled in
+    a template): it is not escaped twice.
+    """
     converter = _markdown(lang)
     converter.reset()
-    return Markup(converter.convert(html.escape(text, quote=False)))
-
-
-def markdown_inline_filter(text: str, lang: str) -> Markup:
-    """The same, for a list item: without the wrapping paragraph."""
-    converted = str(markdown_filter(text, lang))
-    if converted.startswith("<p>") and converted.endswith("</p>") and converted.count("<p>") == 1:
-        converted = converted[3:-4]
-    return Markup(converted)
+    source = str(text) if isinstance(text, Markup) else html.escape(text, quote=False)
+    return Markup(converter.convert(source))
 
 
 def front_matter(page: PageBase, **extra) -> Markup:
-    """MkDocs front matter as JSON (a subset of YAML): what the theme needs about the page."""
+    """MkDocs front matter as JSON (a subset of YAML): what the theme needs about the page.
+
+    The theme's templates (MkDocs, Material, theme/) do not autoescape: they print `page.meta`
+    and `page.title` as they are, in text and in attributes. So every text value is HTML-escaped
+    here, quotes included, and the theme shows it as typed (tests/test_hostile_content.py).
+    """
     data = {"title": page.title, **extra}
     if page.translated_in is not None:
         data["translated"] = page.translated_in
-    # `</` is escaped so that no value can close a tag if the theme ever prints it raw.
+    data = {key: html.escape(value) if isinstance(value, str) else value for key, value in data.items()}
     return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
 
 
@@ -127,7 +129,6 @@ def environment(lang: str) -> jinja2.Environment:
     env.globals["icon"] = icon
     env.filters["front_matter"] = front_matter
     env.filters["markdown"] = markdown_filter
-    env.filters["markdown_inline"] = markdown_inline_filter
     return env
 
 
@@ -162,8 +163,10 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     for view in site.completeness:
         _write(docs_dir / f"{view.path.rstrip('/')}.md", completeness.render(page=view))
     # The navigation lists territories only: listing every fiche on every page makes the
-    # build quadratic and every page heavy.
-    nav = [{site.home.title: "index.md"}] + [{view.title: f"{view.path}index.md"} for view in site.territories]
+    # build quadratic and every page heavy. Titles are HTML-escaped: the theme prints them raw.
+    nav = [{html.escape(site.home.title): "index.md"}] + [
+        {html.escape(view.title): f"{view.path}index.md"} for view in site.territories
+    ]
     pages = 3 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
     return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
 

@@ -57,7 +57,10 @@ def test_print_a_bilingual_french_arabic_sheet_with_its_qr_code(chromium, site_u
     page.add_init_script("window.print = () => { window.__printed = true; };")
     page.goto(f"{site_url}/fr/{FICHE}")
     page.locator('[data-action="print-bilingual"][data-lang="ar"]').click()
-    page.wait_for_function("window.__printed === true")
+    # The second language is added to the page just before printing (no wait_for_function:
+    # the pages' Content Security Policy forbids the string evaluation it relies on).
+    page.wait_for_selector("body.print-bilingual .print-second h1", state="attached")
+    assert page.evaluate("window.__printed") is True
     pdf = page.pdf(format="A4", print_background=True)
     context.close()
     text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)

@@ -19,10 +19,14 @@ def search(page, query: str, everywhere: bool = False) -> list[str]:
         scope.uncheck()
     page.click("form.catalogue-search button")
     page.wait_for_selector(".catalogue-search__list a, .catalogue-search__status", state="attached")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('.catalogue-search__status');"
-        " return s && s.textContent !== document.querySelector('form.catalogue-search').dataset.labelLoading; }"
-    )
+    # Wait until the status is no longer "searching…" (polled from here: the pages' Content
+    # Security Policy forbids the string evaluation of wait_for_function).
+    loading = page.locator("form.catalogue-search").get_attribute("data-label-loading")
+    status = page.locator(".catalogue-search__status")
+    for _ in range(100):
+        if status.inner_text() != loading:
+            break
+        page.wait_for_timeout(100)
     return [a.get_attribute("href") for a in page.locator(".catalogue-search__list a").all()]
 
 
