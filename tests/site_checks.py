@@ -1,4 +1,4 @@
-"""Reading a built site the way a browser would, without one: links, anchors, scripts, CSP.
+"""Reading a built site as a browser would (links, anchors, scripts, CSP); watching one in Chromium.
 
 Also a local server that serves a site under a sub-path, as GitHub Pages serves a project site
 (`https://<owner>.github.io/<repository>/`), with the root 404 page for anything missing.
@@ -189,6 +189,54 @@ def csp_directives(policy: str) -> dict[str, list[str]]:
         if words:
             directives[words[0].lower()] = words[1:]
     return directives
+
+
+# Material's bundle and the theme's own scripts (theme/assets/); the language picker's, at the root.
+THEME_SCRIPT_SOURCES = re.compile(
+    r"^(?:(?:\.\./|\./)*assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
+)
+
+
+def executable(script) -> bool:
+    return script.attrs.get("type", "text/javascript").lower() in ("", "text/javascript", "module", "application/javascript")
+
+
+# --- in Chromium ---
+
+
+class Watcher:
+    """What a page does on the network and in the console, with other origins blocked."""
+
+    def __init__(self, page, allowed_host: str = "127.0.0.1"):
+        self.failed, self.foreign, self.errors, self.dialogs = [], [], [], []
+        self.allowed_host = allowed_host
+        page.route("**/*", self._route)
+        page.on("response", lambda response: response.status >= 400 and self.failed.append((response.status, response.url)))
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("dialog", self._dialog)
+        # CSP violations, as the page sees them.
+        page.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+
+    def _route(self, route):
+        url = urllib.parse.urlsplit(route.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != self.allowed_host:
+            self.foreign.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    def _console(self, message):
+        # Failed loads are in `failed`, with their URL.
+        if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource"):
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
 
 # --- serving under a sub-path ---

@@ -21,18 +21,20 @@ import jinja2
 import material
 import pytest
 
-from generator.i18n import LANGUAGES
 from generator.models import SITE_LANGUAGES
 from generator.publish import not_found_page
 
 from conftest import REPO
 from site_checks import (
+    THEME_SCRIPT_SOURCES,
+    Watcher,
     broken_css_urls,
     broken_links,
     csp_directives,
     csp_hash,
-    parse_file,
+    executable,
     page_url,
+    parse_file,
     parse_html,
     serve_under_prefix,
 )
@@ -84,10 +86,11 @@ def test_a_404_page_in_every_language_and_at_the_root(built_site):
         # Served at <lang>/404.html: relative links, like every other page of the language.
         absolute = [value for _, _, value in parse_file(page).urls if value.startswith("/")]
         assert absolute == [], (lang, absolute)
+    # Served for a missing page at any depth: absolute links, under the base path of the build.
     root = parse_file(built_site / "404.html")
-    links = {value for tag, _, value in root.urls if tag == "a"}
-    # Built without CATALOGUE_BASE_PATH: the site is at a domain's root.
-    assert links == {f"/{lang}/" for lang in SITE_LANGUAGES}
+    links = sorted(value for tag, _, value in root.urls if tag == "a")
+    base = links[0][: links[0].rindex("/", 0, -1) + 1]
+    assert base.startswith("/") and links == sorted(f"{base}{lang}/" for lang in SITE_LANGUAGES), links
     assert not root.scripts and not root.handlers
 
 
@@ -156,41 +159,6 @@ def sample_paths(lang: str) -> list[str]:
     return paths + ([""] if lang == "fr" else [])
 
 
-class Watcher:
-    """What a page does on the network and in the console, with other origins blocked."""
-
-    def __init__(self, page, allowed_host: str = "127.0.0.1"):
-        self.failed, self.foreign, self.errors, self.dialogs = [], [], [], []
-        self.allowed_host = allowed_host
-        page.route("**/*", self._route)
-        page.on("response", lambda response: response.status >= 400 and self.failed.append((response.status, response.url)))
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("dialog", self._dialog)
-        # CSP violations, as the page sees them.
-        page.add_init_script(
-            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
-            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
-        )
-
-    def _route(self, route):
-        url = urllib.parse.urlsplit(route.request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.hostname != self.allowed_host:
-            self.foreign.append(route.request.url)
-            route.abort()
-        else:
-            route.continue_()
-
-    def _console(self, message):
-        # Failed loads are in `failed`, with their URL.
-        if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource"):
-            self.errors.append(message.text)
-
-    def _dialog(self, dialog):
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_sample_pages_in_chromium_under_a_sub_path(chromium, subpath_url, lang):
     context = chromium.new_context(viewport={"width": 360, "height": 740})
@@ -216,6 +184,23 @@ def test_sample_pages_in_chromium_under_a_sub_path(chromium, subpath_url, lang):
     assert context.cookies() == []
     context.close()
     assert not problems, report(problems)
+
+
+def test_search_results_point_under_the_sub_path(chromium, subpath_url):
+    """Pagefind computes its result URLs from the page's address: they must keep the sub-path."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    watcher = Watcher(page)
+    page.goto(subpath_url + "fr/metz/")
+    page.fill("#catalogue-q", "entretien")
+    page.click("form.catalogue-search button")
+    page.wait_for_selector(".catalogue-search__list a", timeout=10_000)
+    links = page.locator(".catalogue-search__list a").evaluate_all("links => links.map(a => a.href)")
+    assert links and all(link.startswith(subpath_url + "fr/") for link in links), links
+    for link in links:
+        assert fetch(link)[0] == 200, link
+    assert watcher.failed == [] and watcher.foreign == [] and watcher.errors == []
+    context.close()
 
 
 @pytest.mark.parametrize("missing", ["nope", "fr/metz/nope/deeper/", "ar/nope.html"])
@@ -258,13 +243,6 @@ def test_no_cookie_and_no_analytics_in_the_output(built_site):
 
 
 # --- Content Security Policy ---
-
-THEME_SCRIPT_SOURCES = re.compile(r"^(?:\.\./|\./)*assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)$")
-
-
-def executable(script) -> bool:
-    return script.attrs.get("type", "text/javascript").lower() in ("", "text/javascript", "module", "application/javascript")
-
 
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_every_theme_page_has_a_strict_csp_that_allows_its_own_inline_scripts_only(built_site, lang):
@@ -356,4 +334,17 @@ def test_csp_lets_the_theme_and_the_search_work_on_a_fiche(chromium, site_url):
     assert page.evaluate("window.__csp") == []
     assert [text for text in watcher.errors if "Content Security Policy" in text or "Content-Security-Policy" in text] == []
     assert watcher.errors == [] and watcher.failed == [] and watcher.foreign == []
+    context.close()
+
+
+def test_search_form_opens_the_search_page_without_javascript_under_the_csp(chromium, site_url):
+    """form-action is 'self', not 'none': without JavaScript, the search form is a plain GET form."""
+    context = chromium.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(f"{site_url}/fr/{FICHE}")
+    page.fill("#catalogue-q", "logement")
+    page.click("form.catalogue-search button")
+    page.wait_for_url("**/fr/recherche/?q=logement*")
+    # The search page: the actions by territory and theme.
+    assert page.locator("a.chip").count() > 0
     context.close()
