@@ -11,10 +11,10 @@ import gzip
 import hashlib
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import cbor2
+from pagefind_bin import get_executable
 
 INDEX_FOLDER = "pagefind"
 # Fiches live at <territory>/<action>/index.html: reading only those spares Pagefind the lists.
@@ -32,7 +32,7 @@ def index_language(site_dir: Path) -> None:
     """Run Pagefind over one language's built pages."""
     result = subprocess.run(
         [
-            sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
+            str(get_executable()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
             "--glob", FICHE_PAGES, "--quiet",
         ],
         capture_output=True,

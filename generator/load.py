@@ -10,7 +10,10 @@ The content folder looks like:
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import babel
@@ -444,14 +447,34 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
             )
 
 
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM_FILES = 2_000
+
+
+def _load_one(folder: Path) -> tuple[LoadedTerritory | None, list[ContentError]]:
+    errors: list[ContentError] = []
+    return _load_territory(folder, errors), errors
+
+
+def _load_territories(folders: list[Path]):
+    """Load territory folders, in parallel processes when the catalogue is big."""
+    files = sum(1 for folder in folders for _ in folder.rglob("*.y*ml"))
+    workers = min(len(folders), os.cpu_count() or 1)
+    if files < PARALLEL_FROM_FILES or workers < 2:
+        return map(_load_one, folders)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_load_one, folders))
+
+
 def load_catalogue(content_dir: Path) -> Catalogue:
     """Read and check everything under `content_dir`; raise ContentErrors listing all problems."""
     errors: list[ContentError] = []
     if not content_dir.is_dir():
         raise ContentErrors([ContentError(display_path(content_dir), 1, "", "dossier de contenu introuvable")])
     territories: dict[str, LoadedTerritory] = {}
-    for folder in sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        territory = _load_territory(folder, errors)
+    folders = sorted(p for p in content_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+    for territory, territory_errors in _load_territories(folders):
+        errors.extend(territory_errors)
         if territory is None:
             continue
         if territory.slug in territories:

@@ -44,6 +44,8 @@ FACETS = {
 }
 COMPLETENESS_PAGE = "completude"
 FAVOURITES_PAGE = "mes-fiches"
+# At the site's root, outside any language: one page per fiche to choose its language.
+NEUTRAL_FICHE_ROOT = "f"
 SEARCH_PAGE = "recherche"  # also `extra.search_page` in mkdocs.yml, for the theme's form
 
 
@@ -228,12 +230,16 @@ class LocalizedSite:
     strings: dict = field(default_factory=dict)
 
 
-def _qr_svg(url: str, title: str) -> Markup:
-    """The fiche's address as a QR code, made here: inline SVG, no request, no script."""
+@lru_cache(maxsize=None)
+def _qr_svg(url: str) -> Markup:
+    """An address as a QR code, made here: inline SVG, no request, no script.
+
+    Cached: each language's page of a fiche shows the same code.
+    """
     # A fixed mask: choosing the best of eight would cost four times more, for every fiche in
     # every language, and any mask scans.
     code = segno.make(url, error="m", mask=0)
-    return Markup(code.svg_inline(scale=3, border=2, title=title, svgclass="qr", lineclass="qr__path"))
+    return Markup(code.svg_inline(scale=3, border=2, svgclass="qr", lineclass="qr__path"))
 
 
 @lru_cache(maxsize=4096)
@@ -515,8 +521,14 @@ class Localizer:
         )
 
     def share(self, path: str, title: str) -> dict:
-        """Links to send a fiche to someone, and its QR code, all carrying the fiche's address."""
-        url = f"{self.site_url.rstrip('/')}/{self.lang.code}/{path}" if self.site_url else relative(path, path)
+        """Links to send a fiche to someone, carrying its address, and its QR code.
+
+        The QR code leads to the fiche's language-neutral page (`f/<territory>/<action>/`), where
+        whoever scans a printed sheet picks their own language: one code serves all languages.
+        """
+        base = self.site_url.rstrip("/")
+        url = f"{base}/{self.lang.code}/{path}" if self.site_url else relative(path, path)
+        neutral_url = f"{base}/{NEUTRAL_FICHE_ROOT}/{path}" if self.site_url else relative(path, f"../{NEUTRAL_FICHE_ROOT}/{path}")
         text = self._("{title} : {url}").format(title=title, url=url)
         quoted = urllib.parse.quote(text)
         return {
@@ -525,7 +537,8 @@ class Localizer:
             "sms": f"sms:?&body={quoted}",
             "whatsapp": f"https://wa.me/?text={quoted}",
             "email": "mailto:?" + urllib.parse.urlencode({"subject": title, "body": text}, quote_via=urllib.parse.quote),
-            "qr": _qr_svg(url, self._("Code QR de la fiche")),
+            "qr": _qr_svg(neutral_url),
+            "qr_url": neutral_url,
         }
 
     def glossary(self, texts: list[str]) -> list[dict]:
@@ -773,6 +786,31 @@ def missing_fields(action: Action) -> list[str]:
         if getattr(getattr(action, section), name) in (None, []):
             missing.append(dotted)
     return missing
+
+
+def fiche_language_choices(catalogue: Catalogue) -> list[dict]:
+    """For each fiche, its title in every language it is translated in, for the neutral pages."""
+    pages = []
+    for action in catalogue.actions():
+        path = fiche_path(action.territory, action.slug)
+        choices = []
+        for code in SITE_LANGUAGES:
+            translation = action.translations.get(code)
+            if code != SOURCE_LANGUAGE and translation is None:
+                continue
+            language = LANGUAGES[code]
+            choices.append(
+                {
+                    "code": code,
+                    "name": language.name,
+                    "html_lang": language.html_lang,
+                    "dir": language.direction,
+                    "title": translation.model.title if translation and translation.model.title else action.model.title,
+                    "href": relative(f"{NEUTRAL_FICHE_ROOT}/{path}", f"{code}/{path}"),
+                }
+            )
+        pages.append({"path": f"{NEUTRAL_FICHE_ROOT}/{path}", "choices": choices, "root": relative(f"{NEUTRAL_FICHE_ROOT}/{path}", "")})
+    return pages
 
 
 def localize(catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str = "") -> LocalizedSite:

@@ -18,7 +18,7 @@ from pathlib import Path
 from generator.build import build_language, configure_reproducible_build, site_url
 from generator.index import index_language
 from generator.load import load_catalogue
-from generator.localize import localize
+from generator.localize import fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
 from generator.publish import discard, publish, staging_dir
@@ -100,8 +100,9 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
                 if progress:
                     _progress(done, len(languages), jobs[job])
         write_open_data(catalogue, staging)
-        render_site_root(staging)
-        pages += 1
+        fiche_pages = fiche_language_choices(catalogue)
+        render_site_root(staging, fiche_pages)
+        pages += 1 + len(fiche_pages)
         publish(staging, out_dir)
     except BaseException:
         discard(staging)

@@ -171,10 +171,13 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
     return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
 
 
-def render_site_root(out_dir: Path) -> None:
-    """The language picker at the site's root, and its assets."""
+def render_site_root(out_dir: Path, fiche_pages: list[dict]) -> None:
+    """The language picker at the site's root, its assets, and one language choice per fiche."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
     html = env.get_template("language_picker.html.j2").render(languages=list(LANGUAGES.values()))
     _write(out_dir / "index.html", html)
+    fiche_template = env.get_template("fiche_languages.html.j2")
+    for page in fiche_pages:
+        _write(out_dir / page["path"] / "index.html", fiche_template.render(page=page))
     for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
         _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))

@@ -13,6 +13,8 @@ import zxingcpp
 from generator.i18n import translations_for
 from generator.models import SITE_LANGUAGES
 
+from conftest import TEST_SITE_URL
+
 FICHE = "metz/coup-de-pouce-emploi/"
 
 
@@ -27,8 +29,7 @@ def test_every_fiche_has_qr_code_share_links_print_and_listen(built_site):
 
 def test_share_links_carry_the_fiches_address(phone, site_url):
     phone.goto(f"{site_url}/ar/{FICHE}")
-    address = phone.locator(".share__qr figcaption").inner_text()
-    assert address.endswith(f"/ar/{FICHE}")
+    address = f"{TEST_SITE_URL}ar/{FICHE}"
     for selector in ('a[href^="sms:"]', 'a[href^="https://wa.me/"]', 'a[href^="mailto:"]'):
         href = urllib.parse.unquote(phone.locator(selector).first.get_attribute("href"))
         assert address in href, selector
@@ -76,7 +77,15 @@ def test_print_a_bilingual_french_arabic_sheet_with_its_qr_code(chromium, site_u
     for index in range(len(document)):
         image = document[index].render(scale=2).to_pil()
         decoded += [result.text for result in zxingcpp.read_barcodes(image)]
-    assert any(value.endswith(f"/fr/{FICHE}") for value in decoded), decoded
+    # It leads to the fiche's language-neutral page, where the reader picks a language.
+    assert f"{TEST_SITE_URL}f/{FICHE}" in decoded, decoded
+
+
+def test_qr_code_page_lets_the_reader_choose_the_fiches_language(built_site):
+    html = (built_site / "f" / FICHE / "index.html").read_text(encoding="utf-8")
+    for lang in SITE_LANGUAGES:
+        assert f'href="../../../{lang}/{FICHE}"' in html, lang
+    assert "http-equiv=\"refresh\"" not in html
 
 
 def test_listen_button_shows_only_with_a_voice_for_the_language(chromium, site_url):
