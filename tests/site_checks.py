@@ -193,7 +193,7 @@ def csp_directives(policy: str) -> dict[str, list[str]]:
 
 # Material's bundle and the theme's own scripts (theme/assets/); the language picker's, at the root.
 THEME_SCRIPT_SOURCES = re.compile(
-    r"^(?:(?:\.\./|\./)*assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
+    r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
 )
 
 
