@@ -25,6 +25,10 @@ LANGUAGE_SWITCH = [
 ]
 
 
+# Set by `catalogue serve`: its builds load the live-reload script.
+PREVIEW_VARIABLE = "CATALOGUE_PREVIEW"
+
+
 class BuildFailed(Exception):
     """MkDocs reported warnings or errors: the site would be incomplete."""
 
@@ -56,7 +60,8 @@ def build_language(
         nav=nav,
         theme=theme,
         extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang,
-               "template_cache": str(template_cache)},
+               "template_cache": str(template_cache),
+               "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
     )
     collector = _Collect()
     logger = logging.getLogger("mkdocs")

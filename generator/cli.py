@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.errors import ContentErrors
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
+from generator.publish import ConfigurationError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -122,6 +123,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ContentErrors as errors:
         return _report(errors)
+    except ConfigurationError as error:
+        print(f"Erreur de configuration : {error}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a bug of ours: say so plainly, keep the traceback for --debug

@@ -8,6 +8,8 @@ and could only damage it, so these hooks hand the page body through untouched.
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 
 _BODIES: dict[str, str] = {}
@@ -29,3 +31,12 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_page_content(html: str, page, config, files) -> str:
     return _BODIES.pop(page.file.src_uri, html)
+
+
+# Indentation left by the theme's templates: a tenth of a page, for nothing. The pages hold no
+# <pre> or <textarea>, where leading spaces would matter.
+_INDENTATION = re.compile(r"\n[ \t]+")
+
+
+def on_post_page(output: str, page, config) -> str:
+    return _INDENTATION.sub("\n", output)

@@ -21,7 +21,7 @@ from generator.load import load_catalogue
 from generator.localize import fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
-from generator.publish import discard, publish, staging_dir
+from generator.publish import base_path, discard, publish, staging_dir
 from generator.render import render_language, render_site_root
 
 
@@ -74,6 +74,7 @@ def _progress(done: int, total: int, lang: str) -> None:
 
 def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
     global _CATALOGUE
+    base_path()  # a wrong base path is reported before anything is built
     catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
     configure_reproducible_build(

@@ -24,35 +24,14 @@ from pathlib import Path
 import jinja2
 
 from generator.i18n import LANGUAGES, translations_for
+from generator.render import TEMPLATES_DIR
 
 BASE_PATH_VARIABLE = "CATALOGUE_BASE_PATH"
 SITE_URL_VARIABLE = "CATALOGUE_SITE_URL"
 _BASE_PATH = re.compile(r"/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*")
 
-# Same policy as the language picker's: nothing but files of the site itself, no script at all.
-_NOT_FOUND_TEMPLATE = """<!doctype html>
-<html lang="fr" dir="ltr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'none'">
-<meta name="robots" content="noindex">
-<title>Page introuvable · Page not found</title>
-<link rel="stylesheet" href="{{ base }}language-picker.css">
-</head>
-<body>
-<main>
-<h1>Page introuvable <span lang="en">· Page not found</span></h1>
-<p>Cette page n'existe pas ou a été déplacée. <span lang="en">This page does not exist or has moved.</span></p>
-<ul class="languages">
-{% for language in languages %}
-<li><a href="{{ base }}{{ language.code }}/" hreflang="{{ language.html_lang }}" lang="{{ language.html_lang }}" dir="{{ language.direction }}">{{ language.name }}{% if language.not_found != "Page introuvable" %} <small>· {{ language.not_found }}</small>{% endif %}</a></li>
-{% endfor %}
-</ul>
-</main>
-</body>
-</html>
-"""
+class ConfigurationError(Exception):
+    """A setting of the build environment is wrong: a usage error, not a content error."""
 
 
 def base_path() -> str:
@@ -67,7 +46,7 @@ def base_path() -> str:
     stripped = value.strip().strip("/")
     path = f"/{stripped}/" if stripped else "/"
     if not _BASE_PATH.fullmatch(path):
-        raise ValueError(
+        raise ConfigurationError(
             f"{BASE_PATH_VARIABLE}={value!r} : un chemin comme /catalogue/ "
             "(lettres, chiffres, . _ ~ - entre des /) est attendu"
         )
@@ -87,8 +66,8 @@ def not_found_page(base: str, codes: list[str]) -> str:
         for language in LANGUAGES.values()
         if language.code in codes
     ]
-    template = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(_NOT_FOUND_TEMPLATE)
-    return template.render(base=base, languages=languages)
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
+    return environment.get_template("not_found.html.j2").render(base=base, languages=languages)
 
 
 def write_not_found_page(site_dir: Path, base: str) -> Path:

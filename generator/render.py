@@ -81,9 +81,14 @@ def _markdown(lang: str) -> markdown_lib.Markdown:
     terms = {term: gettext(explanation) for term, explanation in glossary.TERMS.items()}
     converter = markdown_lib.Markdown(extensions=[AbbrExtension(glossary=terms)], output_format="html")
     # No images: a picture from another server would be a request to another origin.
-    converter.inlinePatterns.deregister("image_link")
-    converter.inlinePatterns.deregister("image_reference")
-    converter.inlinePatterns.deregister("short_image_ref")
+    # No headings, rules, quotes or code either: they would break the fiche's outline, and
+    # content Markdown is documented as paragraphs, lists, emphasis and links. Fewer patterns
+    # also make each conversion cheaper.
+    for pattern in ("image_link", "image_reference", "short_image_ref", "backtick", "reference",
+                    "short_reference", "autolink", "automail", "html"):
+        converter.inlinePatterns.deregister(pattern)
+    for processor in ("code", "hashheader", "setextheader", "hr", "quote", "reference"):
+        converter.parser.blockprocessors.deregister(processor)
     converter.treeprocessors.register(_GlossaryLinks(converter), "glossary_links", 1)
     converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
     return converter
@@ -162,11 +167,11 @@ def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
         _write(docs_dir / f"{view.path.rstrip('/')}.md", facet.render(page=view))
     for view in site.completeness:
         _write(docs_dir / f"{view.path.rstrip('/')}.md", completeness.render(page=view))
-    # The navigation lists territories only: listing every fiche on every page makes the
-    # build quadratic and every page heavy. Titles are HTML-escaped: the theme prints them raw.
-    nav = [{html.escape(site.home.title): "index.md"}] + [
-        {html.escape(view.title): f"{view.path}index.md"} for view in site.territories
-    ]
+    # The navigation holds the home page only, which lists the territories: a menu of every
+    # fiche, or even of every territory, would be repeated on every page, making the build
+    # quadratic and every page heavier as the catalogue grows. Titles are HTML-escaped: the
+    # theme prints them raw.
+    nav = [{html.escape(site.home.title): "index.md"}]
     pages = 3 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
     return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
 

@@ -1,9 +1,11 @@
-"""`catalogue serve`: build, serve on localhost, rebuild when content, templates or theme change."""
+"""`catalogue serve`: build, serve on localhost, rebuild when content, templates or theme change,
+and reload the open pages when the new build is ready."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import sys
 import threading
 from pathlib import Path
@@ -12,6 +14,7 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.errors import ContentErrors
+from generator.build import PREVIEW_VARIABLE
 from generator.pipeline import run_pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -31,10 +34,23 @@ class _Rebuild(FileSystemEventHandler):
         self._timer.start()
 
 
+RELOAD_SCRIPT = Path(__file__).resolve().parent / "preview" / "reload.js"
+
+
+class _Builds:
+    """How many previews were built: the pages' reload script watches this number."""
+
+    count = 0
+
+
 def serve(content: Path, languages: list[str], port: int) -> None:
+    # Preview builds add the live-reload script to every page (see theme/main.html).
+    os.environ[PREVIEW_VARIABLE] = "1"
+
     def rebuild():
         try:
             run_pipeline(content, PREVIEW_DIR, languages, progress=False)
+            _Builds.count += 1
             print("Aperçu à jour.", file=sys.stderr)
         except ContentErrors as errors:
             for error in errors.errors:
@@ -58,5 +74,17 @@ def serve(content: Path, languages: list[str], port: int) -> None:
 
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        if self.path.split("?")[0] in ("/__build", "/__reload.js"):
+            body = (str(_Builds.count) if self.path.startswith("/__build") else RELOAD_SCRIPT.read_text()).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain" if self.path.startswith("/__build") else "text/javascript")
+            self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
     def log_message(self, format, *args):
         pass

@@ -54,12 +54,14 @@ def test_root_lets_a_person_pick_a_language_in_its_own_script(built_site):
     assert "http-equiv=\"refresh\"" not in html and "location" not in html
 
 
-def test_fiche_shows_the_four_sections_in_order(built_site):
-    html = html_lib.unescape(html_of(built_site, "fr", "metz", "coup-de-pouce-emploi"))
-    positions = [html.index(f'id="{anchor}"') for anchor in ("pour-qui", "quoi", "ou", "orientation")]
-    assert positions == sorted(positions)
-    for heading in ("C'est pour qui ?", "C'est quoi ?", "C'est où ?", "Comment être orienté ?"):
-        assert heading in html
+def test_every_french_fiche_shows_the_four_sections_in_order(built_site):
+    catalogue = load_catalogue(CONTENT)
+    for action in catalogue.actions():
+        html = html_lib.unescape(html_of(built_site, "fr", action.territory, action.slug))
+        positions = [html.index(f'id="{anchor}"') for anchor in ("pour-qui", "quoi", "ou", "orientation")]
+        assert positions == sorted(positions), action.slug
+        for heading in ("C'est pour qui ?", "C'est quoi ?", "C'est où ?", "Comment être orienté ?"):
+            assert f">{heading}</h2>" in html, (action.slug, heading)
 
 
 def test_ended_action_says_so_and_points_to_the_coordinator(built_site):

@@ -394,8 +394,9 @@ def test_the_title_is_shown_exactly_as_written(chromium, hostile_sites):
         assert squeeze(header.text_content()) == title
         page.goto(f"{url}/fr/hostile/")
         assert squeeze(page.locator("article h1").inner_text()) == squeeze(f"Ville {SCRIPT} {BREAK_DQ}")
-        # The navigation lists the territory under the same name.
+        # The home page lists the territory under the same name.
+        page.goto(f"{url}/fr/")
         assert squeeze(f"Ville {SCRIPT} {BREAK_DQ}") in [
-            squeeze(text) for text in page.locator(".md-nav--primary .md-nav__link").all_text_contents()
+            squeeze(text) for text in page.locator(".territory-card__name").all_text_contents()
         ]
     context.close()

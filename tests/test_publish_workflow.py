@@ -19,13 +19,14 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.pipeline import run_pipeline
-from generator.publish import base_path
+from generator.publish import ConfigurationError, base_path
 
 from conftest import CONTENT, REPO
 from site_checks import parse_file
@@ -257,6 +258,17 @@ def test_base_path(monkeypatch, variables, expected):
 @pytest.mark.parametrize("value", ["/../etc/", "/a b/", "/x/./y/", '/"><script>/', "javascript:alert(1)"])
 def test_base_path_refuses_what_is_not_a_plain_path(monkeypatch, value):
     monkeypatch.setenv("CATALOGUE_BASE_PATH", value)
-    with pytest.raises(ValueError):
+    with pytest.raises(ConfigurationError):
         base_path()
+
+
+def test_a_wrong_base_path_is_a_usage_error_without_traceback(tmp_path):
+    env = {**os.environ, "CATALOGUE_BASE_PATH": "/a b/"}
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--out", str(tmp_path / "site"), "--lang", "fr", "--quiet"],
+        capture_output=True, text=True, cwd=REPO, env=env,
+    )
+    assert result.returncode == 2
+    assert "CATALOGUE_BASE_PATH" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
 
