@@ -27,6 +27,8 @@ class _Rebuild(FileSystemEventHandler):
         self._timer: threading.Timer | None = None
 
     def on_any_event(self, event):
+        if event.event_type not in ("created", "modified", "deleted", "moved"):
+            return  # reading a file (the build itself does) is not a change
         # Editors save in bursts: wait for quiet before rebuilding.
         if self._timer:
             self._timer.cancel()
