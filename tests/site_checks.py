@@ -192,6 +192,18 @@ def csp_directives(policy: str) -> dict[str, list[str]]:
 
 
 # Material's bundle and the theme's own scripts (theme/assets/); the language picker's, at the root.
+def unexpected_scripts(page, script_src: list[str]) -> list[str]:
+    """Scripts of a parsed page that are neither the site's own files nor allowed by hash."""
+    problems = []
+    for script in page.scripts:
+        if "src" in script.attrs:
+            if not THEME_SCRIPT_SOURCES.match(script.attrs["src"]):
+                problems.append(f"script from {script.attrs['src']!r}")
+        elif executable(script) and f"'{csp_hash(script.text)}'" not in script_src:
+            problems.append(f"inline script not allowed by its hash: {script.text[:60]!r}")
+    return problems
+
+
 THEME_SCRIPT_SOURCES = re.compile(
     r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
 )

@@ -57,7 +57,7 @@ from generator.models import (
 )
 from generator.pipeline import run_pipeline
 
-from site_checks import THEME_SCRIPT_SOURCES, Watcher, csp_directives, csp_hash, executable, parse_file
+from site_checks import Watcher, csp_directives, parse_file, unexpected_scripts
 
 LANGUAGES = ["fr", "ar"]
 BUILD_DATE = dt.date(2026, 6, 1)
@@ -269,12 +269,7 @@ def test_no_markup_from_the_content_in_any_page(hostile_sites, route):
             if re.match(r"\s*(javascript|data|vbscript):", value, re.IGNORECASE)
         ]
         policy = csp_directives(page.csp[0]).get("script-src", []) if page.csp else []
-        for script in page.scripts:
-            if "src" in script.attrs:
-                if not THEME_SCRIPT_SOURCES.match(script.attrs["src"]):
-                    problems.append(f"{name}: script {script.attrs['src']!r}")
-            elif executable(script) and f"'{csp_hash(script.text)}'" not in policy:
-                problems.append(f"{name}: inline script {script.text[:80]!r}")
+        problems += [f"{name}: {problem}" for problem in unexpected_scripts(page, policy)]
     assert not problems, "\n".join(problems[:30])
 
 

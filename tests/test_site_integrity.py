@@ -26,7 +26,6 @@ from generator.publish import not_found_page
 
 from conftest import REPO
 from site_checks import (
-    THEME_SCRIPT_SOURCES,
     Watcher,
     broken_css_urls,
     broken_links,
@@ -37,6 +36,7 @@ from site_checks import (
     parse_file,
     parse_html,
     serve_under_prefix,
+    unexpected_scripts,
 )
 
 PREFIX = "/catalogue/"
@@ -272,12 +272,7 @@ def test_every_theme_page_has_a_strict_csp_that_allows_its_own_inline_scripts_on
             for directive, sources in policy.items():
                 if any(re.match(r"^(https?:|\*|//|data:$|blob:)", s) for s in sources) and directive != "img-src":
                     issues.append(f"{directive} allows another origin: {sources}")
-            for script in page.scripts:
-                if "src" in script.attrs:
-                    if not THEME_SCRIPT_SOURCES.match(script.attrs["src"]):
-                        issues.append(f"script from {script.attrs['src']}")
-                elif executable(script) and f"'{csp_hash(script.text)}'" not in script_src:
-                    issues.append(f"inline script not allowed by its hash: {script.text[:60]!r}")
+            issues += unexpected_scripts(page, script_src)
         if issues:
             problems[str(path.relative_to(built_site))] = issues
     assert not problems, report(problems)
