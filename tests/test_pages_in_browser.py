@@ -55,9 +55,11 @@ def test_fiche_is_reached_in_two_taps_without_javascript(chromium, site_url):
     page = context.new_page()
     page.goto(f"{site_url}/fr/")
     page.locator("a.territory-card", has_text="Metz").click()
+    page.wait_for_url("**/fr/metz/")
     links = page.locator("a.action-card__link")
     assert links.count() >= 26
     links.first.click()
+    page.wait_for_url("**/fr/metz/*/")
     assert page.locator("h2#quoi").is_visible()
     context.close()
 

@@ -81,5 +81,6 @@ def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
     page = context.new_page()
     page.goto(f"{site_url}/fr/recherche/?q=logement")
     page.locator("#metz + ul a.chip").first.click()
-    assert page.locator("a.action-card__link").count() > 0
+    page.wait_for_url("**/fr/metz/themes/*/")
+    page.locator("a.action-card__link").first.wait_for()
     context.close()
