@@ -23,7 +23,7 @@ def search(page, query: str, everywhere: bool = False) -> list[str]:
     # Security Policy forbids the string evaluation of wait_for_function).
     loading = page.locator("form.catalogue-search").get_attribute("data-label-loading")
     status = page.locator(".catalogue-search__status")
-    for _ in range(100):
+    for _ in range(300):  # up to 30 s: CI machines are shared and can be slow
         if status.inner_text() != loading:
             break
         page.wait_for_timeout(100)
