@@ -42,6 +42,14 @@ FACETS = {
     "level": "niveau",
     "condition": "conditions",
 }
+# The label tables of the facets' values.
+FACET_LABELS = {
+    "theme": labels.THEMES,
+    "public": labels.PUBLICS,
+    "specific": labels.SPECIFIC_PUBLICS,
+    "level": labels.FRENCH_LEVELS,
+    "condition": labels.CONDITIONS,
+}
 COMPLETENESS_PAGE = "completude"
 FAVOURITES_PAGE = "mes-fiches"
 # At the site's root, outside any language: one page per fiche to choose its language.
@@ -390,10 +398,10 @@ class Localizer:
             )
             cards.append(Card("price", "material/currency-eur", self._("Prix"), [Link(price, "")]))
         duration = [
-            Link(value, "", lang=lang)
+            Link(text.value, "", lang=text.lang)
             for key in ("commitment", "frequency")
             if isinstance(getattr(who, key), str) and getattr(who, key) != NOT_RELEVANT
-            for value, lang in [self._pick(getattr(t_who, key, None) if t_who else None, getattr(who, key))]
+            for text in [self.text(getattr(t_who, key, None) if t_who else None, getattr(who, key))]
         ]
         if duration:
             cards.append(Card("duration", "material/calendar-clock-outline", self._("Durée et rythme"), duration))
@@ -564,9 +572,6 @@ class Localizer:
             (self._("Statut"), [status.label]),
         ]
 
-    def _pick(self, translated, french):
-        return (translated, self.lang.code) if translated else (french, SOURCE_LANGUAGE)
-
     def place(self, place) -> PlaceView:
         lines = [line for line in (place.address, " ".join(filter(None, (place.postcode, place.city)))) if line]
         query = ", ".join([place.name, *lines])
@@ -653,25 +658,19 @@ class Localizer:
             for facet, members in values.items():
                 for member in members:
                     groups.setdefault((facet, member), []).append(action)
-        tables = {
-            "theme": labels.THEMES,
-            "public": labels.PUBLICS,
-            "specific": labels.SPECIFIC_PUBLICS,
-            "level": labels.FRENCH_LEVELS,
-            "condition": labels.CONDITIONS,
-        }
         views = []
         for (facet, member), actions in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
             path = facet_path(territory.slug, facet, member.value)
+            label = self._(FACET_LABELS[facet][member])
             cards = sorted((self.action_card(a, path) for a in actions), key=lambda c: (c.status.key == "ended", c.title.value))
             views.append(
                 FacetView(
                     path=path,
-                    title=self._(tables[facet][member]),
+                    title=label,
                     translated_in=None,
                     lang=self.lang,
                     ref=self.territory_ref(territory, path),
-                    facet_label=self._(tables[facet][member]),
+                    facet_label=label,
                     cards=cards,
                 )
             )
