@@ -57,10 +57,23 @@ NEUTRAL_FICHE_ROOT = "f"
 SEARCH_PAGE = "recherche"  # also `extra.search_page` in mkdocs.yml, for the theme's form
 
 
+def _segments(path: str) -> list[str]:
+    normal = posixpath.normpath(path or ".")
+    return [] if normal == "." else normal.split("/")
+
+
 def relative(from_page: str, to_page: str) -> str:
-    """Link from one directory-style page path ("metz/atelier/") to another ("metz/")."""
-    link = posixpath.relpath(to_page or ".", from_page or ".")
-    return "./" if link == "." else link + "/"
+    """Link from one directory-style page path ("metz/atelier/") to another ("metz/").
+
+    Pure string work: `posixpath.relpath` would ask the operating system for the current folder
+    twice per link, and a build makes tens of thousands of links.
+    """
+    start, target = _segments(from_page), _segments(to_page)
+    common = 0
+    while common < min(len(start), len(target)) and start[common] == target[common]:
+        common += 1
+    link = "/".join([".."] * (len(start) - common) + target[common:])
+    return f"{link}/" if link else "./"
 
 
 def fiche_path(territory: str, action: str) -> str:
