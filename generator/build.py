@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -12,6 +13,8 @@ from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
 from generator.i18n import LANGUAGES
+from generator.mkdocs_plugin import RenderedPages
+from generator.render import RenderedLanguage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
@@ -43,26 +46,35 @@ class _Collect(logging.Handler):
 
 
 def build_language(
-    lang: str, docs_dir: Path, site_dir: Path, nav: list[dict], strings: dict, site_name: str, template_cache: Path
+    lang: str, rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
+    template_cache: Path | None = None,
 ) -> None:
-    """Build the pages of `docs_dir` into `site_dir` with Material in language `lang`.
+    """Build one language's rendered pages into `site_dir` with Material in language `lang`.
 
     `template_cache` is a folder shared by the builds of one run, for compiled theme templates.
     """
     with BASE_CONFIG.open("rb") as handle:
         base = yaml_load(handle)
     theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
-    config = load_config(
-        config_file=str(BASE_CONFIG),
-        docs_dir=str(docs_dir),
-        site_dir=str(site_dir),
-        site_name=site_name,
-        nav=nav,
-        theme=theme,
-        extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang,
-               "template_cache": str(template_cache),
-               "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
-    )
+    # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
+    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
+        config = load_config(
+            config_file=str(BASE_CONFIG),
+            docs_dir=empty_docs,
+            site_dir=str(site_dir),
+            site_name=site_name,
+            nav=rendered.nav,
+            theme=theme,
+            extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang,
+                   "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
+        )
+        config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
+        _run_mkdocs(lang, config)
+    prune_theme_files(site_dir)
+
+
+def _run_mkdocs(lang: str, config) -> None:
+    """Run the build; MkDocs's warnings and errors make it fail, since the site would be incomplete."""
     collector = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
@@ -73,7 +85,6 @@ def build_language(
         logger.removeHandler(collector)
     if collector.messages:
         raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
-    prune_theme_files(site_dir)
 
 
 # Material ships these for its own search (turned off here) and for debugging: a catalogue

@@ -44,7 +44,7 @@ def build_date_of(catalogue: Catalogue) -> dt.date:
 
 
 def _scratch_root() -> str | None:
-    """Intermediate pages go to memory (tmpfs) when the machine has it: they are read once."""
+    """The compiled templates' cache goes to memory (tmpfs) when the machine has it."""
     return "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
 
 
@@ -55,13 +55,10 @@ _CATALOGUE: Catalogue | None = None
 
 def _language_job(lang: str, build_date: dt.date, staging: Path, template_cache: Path) -> int:
     site = localize(_CATALOGUE, lang, build_date, site_url())
-    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-", dir=_scratch_root()) as scratch:
-        rendered = render_language(site, Path(scratch))
-        build_language(
-            lang, rendered.docs_dir, staging / lang, rendered.nav, site.strings, site.home.title, template_cache
-        )
+    rendered = render_language(site, template_cache)
+    build_language(lang, rendered, staging / lang, site.strings, site.home.title, template_cache)
     index_language(staging / lang)
-    return rendered.pages
+    return len(rendered.pages)
 
 
 def _progress(done: int, total: int, lang: str) -> None:

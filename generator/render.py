@@ -1,10 +1,10 @@
 """Stage 3, render: one language's views → pages for MkDocs, from the Jinja2 templates.
 
-Each page is a `.md` file for MkDocs: front matter (title, languages it is translated in) and a body the
-templates have already turned into HTML; the content's Markdown fields are converted here.
-`generator/mkdocs_hooks.py` keeps MkDocs from parsing that HTML again.
+Each page is its metadata for the theme (title, kind, languages it is translated in) and its
+body, which the templates make in HTML; the content's Markdown fields are converted here. The
+pages stay in memory: `generator/mkdocs_plugin.py` hands them to MkDocs as they are.
 
-The page tree of a language, under its docs folder:
+The pages of a language, by their MkDocs source path:
 
     index.md                          choose your territory
     <territory>/index.md              the territory's catalogue
@@ -18,7 +18,6 @@ The page tree of a language, under its docs folder:
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -138,8 +137,8 @@ def fiche_prose(page, lang: str) -> dict[str, Markup]:
     return {name: Markup(part.strip()) for name, part in zip(fields, parts)}
 
 
-def front_matter(page: PageBase, **extra) -> Markup:
-    """MkDocs front matter as JSON (a subset of YAML): what the theme needs about the page.
+def page_meta(page: PageBase, **extra) -> dict:
+    """What the theme needs about a page (`page.meta` in its templates).
 
     The theme's templates (MkDocs, Material, theme/) do not autoescape: they print `page.meta`
     and `page.title` as they are, in text and in attributes. So every text value is HTML-escaped
@@ -148,13 +147,14 @@ def front_matter(page: PageBase, **extra) -> Markup:
     data = {"title": page.title, **extra}
     if page.translated_in is not None:
         data["translated"] = page.translated_in
-    data = {key: html.escape(value) if isinstance(value, str) else value for key, value in data.items()}
-    return Markup(json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/"))
+    return {key: html.escape(value) if isinstance(value, str) else value for key, value in data.items()}
 
 
-def environment(lang: str) -> jinja2.Environment:
+def environment(lang: str, template_cache: Path | None = None) -> jinja2.Environment:
+    """The templates' environment for one language; `template_cache` shares compiled templates."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(template_cache)) if template_cache else None,
         autoescape=True,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
@@ -164,48 +164,63 @@ def environment(lang: str) -> jinja2.Environment:
     )
     env.install_gettext_translations(translations_for(lang), newstyle=True)
     env.globals["icon"] = icon
-    env.filters["front_matter"] = front_matter
+    env.filters["page_meta"] = page_meta
     env.filters["markdown"] = markdown_filter
     return env
 
 
 @dataclass
+class RenderedPage:
+    src_uri: str  # the page's path for MkDocs, which makes its URL: "metz/atelier.md" → metz/atelier/
+    meta: dict
+    body: str
+
+
+@dataclass
 class RenderedLanguage:
-    docs_dir: Path
+    pages: list[RenderedPage]
     nav: list[dict]
-    pages: int
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+def _render(template: jinja2.Template, src_uri: str, **context) -> RenderedPage:
+    """A page from its template: the body is the output, the metadata the template's `meta`."""
+    module = template.make_module(context)
+    return RenderedPage(src_uri=src_uri, meta=module.meta, body=str(module))
 
 
-def render_language(site: LocalizedSite, docs_dir: Path) -> RenderedLanguage:
-    """Write every Markdown page of one language; return its (small) navigation."""
-    env = environment(site.lang.code)
-    fiche, territory, facet, home, completeness, search = (
-        env.get_template(name)
-        for name in ("fiche.md.j2", "territory.md.j2", "facet.md.j2", "home.md.j2", "completeness.md.j2", "search.md.j2")
+def render_language(site: LocalizedSite, template_cache: Path | None = None) -> RenderedLanguage:
+    """Every page of one language, and its (small) navigation."""
+    env = environment(site.lang.code, template_cache)
+    fiche, territory, facet, home, completeness, search, favourites = (
+        env.get_template(f"{name}.html.j2")
+        for name in ("fiche", "territory", "facet", "home", "completeness", "search", "favourites")
     )
-    _write(docs_dir / "index.md", home.render(page=site.home))
-    _write(docs_dir / site.search.path / "index.md", search.render(page=site.search))
-    _write(docs_dir / site.favourites.path / "index.md", env.get_template("favourites.md.j2").render(page=site.favourites))
-    for view in site.territories:
-        _write(docs_dir / view.path / "index.md", territory.render(page=view))
-    for view in site.fiches:
-        _write(docs_dir / f"{view.path.rstrip('/')}.md", fiche.render(page=view, prose=fiche_prose(view, site.lang.code)))
-    for view in site.facets:
-        _write(docs_dir / f"{view.path.rstrip('/')}.md", facet.render(page=view))
-    for view in site.completeness:
-        _write(docs_dir / f"{view.path.rstrip('/')}.md", completeness.render(page=view))
+    pages = [
+        _render(home, "index.md", page=site.home),
+        _render(search, f"{site.search.path}index.md", page=site.search),
+        _render(favourites, f"{site.favourites.path}index.md", page=site.favourites),
+    ]
+    pages += [_render(territory, f"{view.path}index.md", page=view) for view in site.territories]
+    pages += [
+        _render(fiche, _page_file(view), page=view, prose=fiche_prose(view, site.lang.code)) for view in site.fiches
+    ]
+    pages += [_render(facet, _page_file(view), page=view) for view in site.facets]
+    pages += [_render(completeness, _page_file(view), page=view) for view in site.completeness]
     # The navigation holds the home page only, which lists the territories: a menu of every
     # fiche, or even of every territory, would be repeated on every page, making the build
     # quadratic and every page heavier as the catalogue grows. Titles are HTML-escaped: the
     # theme prints them raw.
     nav = [{html.escape(site.home.title): "index.md"}]
-    pages = 3 + len(site.territories) + len(site.fiches) + len(site.facets) + len(site.completeness)
-    return RenderedLanguage(docs_dir=docs_dir, nav=nav, pages=pages)
+    return RenderedLanguage(pages=pages, nav=nav)
+
+
+def _page_file(view: PageBase) -> str:
+    return f"{view.path.rstrip('/')}.md"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
 
 
 def render_site_root(out_dir: Path, fiche_pages: list[dict]) -> None:

@@ -1,0 +1,66 @@
+"""The build stage's MkDocs plugin (MkDocs's event API), registered by `generator/build.py`.
+
+The render stage has already made every page's body, in HTML, from the Jinja2 templates. This
+plugin hands those pages to MkDocs in memory, and keeps MkDocs from converting them again as
+Markdown: its parser would cost most of the build time and could only damage the HTML. MkDocs
+still does its own work: Material's layout around each page, URLs, navigation, theme assets
+and the sitemap.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.render import RenderedPage
+
+
+class PreRenderedPage(Page):
+    """A MkDocs page whose metadata and HTML body come from the render stage."""
+
+    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage):
+        super().__init__(None, file, config)
+        self.rendered = rendered
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", dict(self.rendered.meta)
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self.rendered.body
+        self.present_anchor_ids = set()
+
+
+# Indentation left by the theme's templates: a tenth of a page, for nothing. The pages hold no
+# <pre> or <textarea>, where leading spaces would matter.
+_INDENTATION = re.compile(r"\n[ \t]+")
+
+
+class RenderedPages(BasePlugin):
+    """Builds one language's rendered pages with the theme."""
+
+    def __init__(self, pages: list[RenderedPage], template_cache: Path | None):
+        self.pages = pages
+        # Each language is a separate build with a fresh Jinja environment: the compiled
+        # theme templates are shared between them instead of compiling Material eight times.
+        self.template_cache = template_cache
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for rendered in self.pages:
+            file = File.generated(config, rendered.src_uri, content="")
+            files.append(file)
+            PreRenderedPage(file, config, rendered)  # becomes file.page
+        return files
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.template_cache:
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.template_cache))
+        return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        return _INDENTATION.sub("\n", output)
