@@ -10,6 +10,7 @@ and the sitemap.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -49,6 +50,7 @@ class RenderedPages(BasePlugin):
         # Each language is a separate build with a fresh Jinja environment: the compiled
         # theme templates are shared between them instead of compiling Material eight times.
         self.template_cache = template_cache
+        self._blocks: dict[tuple, str] = {}
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for rendered in self.pages:
@@ -60,7 +62,18 @@ class RenderedPages(BasePlugin):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache:
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.template_cache))
+        env.globals["rendered_once"] = self.rendered_once
         return env
+
+    def rendered_once(self, key: tuple, render: Callable[[], str]) -> str:
+        """The output of `render` the first time `key` is seen in this build, then the same again.
+
+        For theme blocks that are identical on many pages (theme/main.html says which): Material
+        would otherwise rebuild them for each of thousands of pages.
+        """
+        if key not in self._blocks:
+            self._blocks[key] = render()
+        return self._blocks[key]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return _INDENTATION.sub("\n", output)
