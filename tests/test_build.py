@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 import shutil
 from pathlib import Path
@@ -84,6 +85,24 @@ def test_navigation_does_not_list_every_fiche(built_site):
     html = html_of(built_site, "fr", "metz", "coup-de-pouce-emploi")
     nav = html[html.index('class="md-nav md-nav--primary"'): html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
     assert "coup-de-pouce-emploi" not in nav
+
+
+def test_theme_parts_made_once_per_depth_fit_every_page(built_site):
+    """Styles, scripts, menu and configuration are rendered once per depth (theme/main.html):
+    on every page, at every depth, they must still point to this language's folder."""
+    language_root = (built_site / "fr").resolve()
+    pages = sorted((built_site / "fr").rglob("*.html"))
+    assert any(page.name == "404.html" for page in pages)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assets = re.findall(r'<(?:link rel="stylesheet"|script)[^>]* (?:href|src)="([^"]+)"', html)
+        assert len(assets) >= 4, page
+        for asset in assets:
+            assert (page.parent / asset).is_file(), (page, asset)
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html).group(1))
+        assert (page.parent / config["base"]).resolve() == language_root, page
+        current_entry = "md-nav__link--active" in html
+        assert current_entry == (page == built_site / "fr" / "index.html"), page
 
 
 def test_fiche_pages_stay_under_40_kb(built_site):
