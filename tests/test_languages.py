@@ -46,6 +46,26 @@ def test_interface_catalog_is_complete(lang):
     assert untranslated == []
 
 
+@pytest.mark.parametrize("lang", ["fr", "ar", "ti"])
+def test_templates_gettext_gives_what_jinja_new_style_gettext_gives(lang):
+    """generator/render.py keeps translated strings once made; the output must not change."""
+    import jinja2
+
+    from generator.i18n import translations_for
+    from generator.render import environment
+
+    jinja_own = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    jinja_own.install_gettext_translations(translations_for(lang), newstyle=True)
+    ours = environment(lang)
+    singular_ids = sorted(message for message in source_messages() if "%(" not in message)
+    template = "{% for m in ids %}{{ _(m) }}|{{ _(m) }}|{% endfor %}"
+    template += "{% for n in [0, 1, 2, 11] %}{{ ngettext('%(num)d action', '%(num)d actions', n) }}|{% endfor %}"
+    template += "{{ _('%(who)s', who='<b>') }}"
+    expected = jinja_own.from_string(template).render(ids=singular_ids)
+    assert ours.from_string(template).render(ids=singular_ids) == expected
+    assert "&lt;b&gt;" in expected
+
+
 def test_beneficiary_fiches_are_translated_into_every_language_by_machine():
     catalogue = load_catalogue(CONTENT)
     for action in catalogue.actions():
