@@ -121,6 +121,8 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         discard(staging)
         raise
     finally:
-        gc.unfreeze()  # `catalogue serve` builds again and again in one process
+        # `catalogue serve` builds again and again in one process: let this catalogue go.
+        gc.unfreeze()
+        _CATALOGUE = None
         template_cache.cleanup()
     return BuildSummary(languages=languages, pages=pages, build_date=build_date)
