@@ -14,11 +14,13 @@ links relatively and works under any base path.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import tempfile
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jinja2
@@ -87,17 +89,33 @@ def discard(staging: Path) -> None:
     shutil.rmtree(staging, ignore_errors=True)
 
 
+def _remove_site(site: Path) -> None:
+    """Delete a whole site, its top-level folders side by side: tens of thousands of files, and
+    deleting a file waits on the file system, not on Python, so threads overlap. Like the swap
+    it follows, it must not fail the build: what cannot be deleted stays."""
+
+    def remove(entry: Path) -> None:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+
+    if site.exists():
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(remove, site.iterdir()))
+        shutil.rmtree(site, ignore_errors=True)
+
+
 def publish(staging: Path, out_dir: Path) -> None:
     """Replace `out_dir` by `staging`, completed with the root 404 page."""
     write_not_found_page(staging, base_path())
     # mkdtemp makes the folder private (0700); a web server, and GitHub Pages's deployment
     # (which refuses unreadable files), must be able to read the published site.
     staging.chmod(0o755)
-    previous = None
+    previous = out_dir.with_name(f".{out_dir.name}-previous")
+    _remove_site(previous)  # left by an interrupted build
     if out_dir.exists():
-        previous = out_dir.with_name(f".{out_dir.name}-previous")
-        shutil.rmtree(previous, ignore_errors=True)
         out_dir.rename(previous)
     staging.rename(out_dir)
-    if previous:
-        shutil.rmtree(previous, ignore_errors=True)
+    _remove_site(previous)
