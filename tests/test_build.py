@@ -14,6 +14,7 @@ from generator.errors import ContentErrors
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
 from generator.pipeline import run_pipeline
+from generator.publish import publish, staging_dir
 
 from conftest import CONTENT, TEST_SITE_URL, tree_digest
 
@@ -137,3 +138,19 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
         run_pipeline(content, out, ["fr"], progress=False)
     assert tree_digest(out) == before
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")], "staging folder left behind"
+
+
+def test_publishing_replaces_the_whole_previous_site(tmp_path):
+    out = tmp_path / "site"
+    for stale in ("fr/metz/gone/index.html", "data/old.csv", "old.html"):
+        (out / stale).parent.mkdir(parents=True, exist_ok=True)
+        (out / stale).write_text("old", encoding="utf-8")
+    leftover = tmp_path / ".site-previous" / "fr" / "index.html"  # from a build interrupted mid-swap
+    leftover.parent.mkdir(parents=True)
+    leftover.write_text("older", encoding="utf-8")
+    staging = staging_dir(out)
+    (staging / "fr").mkdir()
+    (staging / "fr" / "index.html").write_text("new", encoding="utf-8")
+    publish(staging, out)
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["404.html", "fr/index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
