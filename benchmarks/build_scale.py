@@ -140,16 +140,30 @@ def first_query_bytes(site: Path, query: str) -> int:
     return sum(fetched)
 
 
+def timed_build(content: Path, out: Path):
+    started = time.perf_counter()
+    summary = run_pipeline(content, out, list(SITE_LANGUAGES), progress=False)
+    return summary, time.perf_counter() - started
+
+
 def measure(actions: int, runs: int) -> dict:
-    """Build `runs` times; times are the median run, since the machine is shared and noisy."""
+    """Build `runs` times; times are the median run, since the machine is shared and noisy.
+
+    Each build goes into a new folder, as on CI's fresh machine, and the folders are deleted
+    only after the timings. Then one more build replaces the last site, as a local rebuild
+    does: deleting a whole site and creating one again at once is slower on some file systems
+    (ext4 without a journal does not reuse inodes freed in the last minute), and the report
+    shows it apart.
+    """
     with tempfile.TemporaryDirectory(prefix="build-scale-") as tmp:
-        content, out = Path(tmp) / "content", Path(tmp) / "site"
+        content = Path(tmp) / "content"
         write_catalogue(content, actions)
         walls = []
-        for _ in range(runs):
-            started = time.perf_counter()
-            summary = run_pipeline(content, out, list(SITE_LANGUAGES), progress=False)
-            walls.append(time.perf_counter() - started)
+        for run in range(runs):
+            out = Path(tmp) / f"site-{run}"
+            summary, wall = timed_build(content, out)
+            walls.append(wall)
+        _, rebuild_wall = timed_build(content, out)
         wall = statistics.median(walls)
         fiches = sorted(out.glob("*/territoire-*/action-*/index.html"))
         html_sizes = [path.stat().st_size for path in fiches]
@@ -167,6 +181,8 @@ def measure(actions: int, runs: int) -> dict:
         "runs": runs,
         "wall_s": round(wall, 2),
         "pages_per_s": round(summary.pages / wall, 1),
+        "rebuild_wall_s": round(rebuild_wall, 2),
+        "rebuild_pages_per_s": round(summary.pages / rebuild_wall, 1),
         "peak_rss_mb": round(peak_kb / 1024, 1),
         "fiche_html_bytes_median": int(statistics.median(html_sizes)),
         "fiche_gzip_bytes_median": int(statistics.median(gzip_sizes)),
