@@ -29,9 +29,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(root: Path):
-    """Serve `root` on a free local port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def local_server(handler):
+    """Run an HTTP server with `handler` on a free local port; yields its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -40,3 +39,10 @@ def serve(root: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve(root: Path):
+    """Serve `root` on a free local port; yields the base URL."""
+    with local_server(functools.partial(_QuietHandler, directory=str(root))) as url:
+        yield url

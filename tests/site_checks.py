@@ -13,11 +13,12 @@ import html.parser
 import http.server
 import posixpath
 import re
-import threading
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from browser import local_server
 
 # Links that leave the site on purpose: phone, e-mail, map applications, other web sites.
 EXTERNAL_SCHEMES = ("mailto:", "tel:", "geo:", "sms:", "https:", "http:")
@@ -314,11 +315,5 @@ def serve_under_prefix(root: Path, prefix: str = "/catalogue/", not_found: Path 
     def handler(*args, **kwargs):
         return Handler(*args, directory=str(root), **kwargs)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with local_server(handler) as url:
+        yield f"{url}{prefix}"
