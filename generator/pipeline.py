@@ -99,7 +99,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         pages = 0
         workers = max(1, min(len(languages), os.cpu_count() or 1))
         # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
-        # their garbage collections, which otherwise walk it again and again (8 % of the CPU).
+        # their garbage collections, which would otherwise walk all of it again and again.
         gc.freeze()
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             jobs = {
