@@ -21,11 +21,13 @@ BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
 THEME_DIR = PROJECT_DIR / "theme"
 
 
-# What the theme's language switcher needs about every language.
-LANGUAGE_SWITCH = [
-    {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
-    for language in LANGUAGES.values()
-]
+def language_switch(languages: list[str]) -> list[dict]:
+    """What the theme's language switcher needs about each language built."""
+    return [
+        {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
+        for language in LANGUAGES.values()
+        if language.code in languages
+    ]
 
 
 # Set by `catalogue serve`: its builds load the live-reload script.
@@ -46,11 +48,12 @@ class _Collect(logging.Handler):
 
 
 def build_language(
-    lang: str, rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
+    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
     template_cache: Path | None = None,
 ) -> None:
     """Build one language's rendered pages into `site_dir` with Material in language `lang`.
 
+    `languages` are all the languages built together, which the language switcher offers.
     `template_cache` is a folder shared by the builds of one run, for compiled theme templates.
     """
     with BASE_CONFIG.open("rb") as handle:
@@ -65,7 +68,7 @@ def build_language(
             site_name=site_name,
             nav=rendered.nav,
             theme=theme,
-            extra={**base.get("extra", {}), "strings": strings, "languages": LANGUAGE_SWITCH, "current_language": lang,
+            extra={**base.get("extra", {}), "strings": strings, "languages": language_switch(languages), "current_language": lang,
                    "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
         )
         config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)

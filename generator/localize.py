@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -269,10 +270,11 @@ def _format_date(value: dt.date, locale: str) -> str:
 
 
 class Localizer:
-    def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str):
+    def __init__(self, catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str, languages: Sequence[str]):
         self.catalogue = catalogue
         self.site_url = site_url
         self.lang = LANGUAGES[lang]
+        self.languages = built_languages(languages)
         self.build_date = build_date
         self._ = translations_for(lang).gettext
         self._cards: dict[tuple[str, str], ActionCard] = {}
@@ -532,7 +534,7 @@ class Localizer:
             # A bilingual sheet is always French plus another language.
             print_languages=[
                 {"code": code, "name": LANGUAGES[code].name, "href": relative(path, f"../{code}/{path}")}
-                for code in SITE_LANGUAGES
+                for code in self.languages
                 if code in translated_in and code != self.lang.code
                 and SOURCE_LANGUAGE in (code, self.lang.code)
             ],
@@ -800,13 +802,18 @@ def missing_fields(action: Action) -> list[str]:
     return missing
 
 
-def fiche_language_choices(catalogue: Catalogue) -> list[dict]:
-    """For each fiche, its title in every language it is translated in, for the neutral pages."""
+def built_languages(languages: Sequence[str]) -> list[str]:
+    """The languages of a build, in the site's order: only these get links."""
+    return [code for code in SITE_LANGUAGES if code in languages]
+
+
+def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> list[dict]:
+    """For each fiche, its title in every built language it is translated in, for the neutral pages."""
     pages = []
     for action in catalogue.actions():
         path = fiche_path(action.territory, action.slug)
         choices = []
-        for code in SITE_LANGUAGES:
+        for code in built_languages(languages):
             translation = action.translations.get(code)
             if code != SOURCE_LANGUAGE and translation is None:
                 continue
@@ -825,6 +832,9 @@ def fiche_language_choices(catalogue: Catalogue) -> list[dict]:
     return pages
 
 
-def localize(catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str = "") -> LocalizedSite:
-    """`site_url` is the published address of the site (for QR codes and shared links)."""
-    return Localizer(catalogue, lang, build_date, site_url).site()
+def localize(
+    catalogue: Catalogue, lang: str, build_date: dt.date, site_url: str = "", languages: Sequence[str] = SITE_LANGUAGES
+) -> LocalizedSite:
+    """`site_url` is the published address of the site (for QR codes and shared links);
+    `languages` are the languages built together, which pages may link to."""
+    return Localizer(catalogue, lang, build_date, site_url, languages).site()

@@ -54,20 +54,20 @@ def _scratch_root() -> str | None:
 _CATALOGUE: Catalogue | None = None
 
 
-def _language_job(lang: str, build_date: dt.date, staging: Path, template_cache: Path) -> int:
-    site = localize(_CATALOGUE, lang, build_date, site_url())
+def _language_job(lang: str, languages: list[str], build_date: dt.date, staging: Path, template_cache: Path) -> int:
+    site = localize(_CATALOGUE, lang, build_date, site_url(), languages)
     rendered = render_language(site, template_cache)
-    build_language(lang, rendered, staging / lang, site.strings, site.home.title, template_cache)
+    build_language(lang, languages, rendered, staging / lang, site.strings, site.home.title, template_cache)
     index_language(staging / lang)
     return len(rendered.pages)
 
 
-def _site_root_job(staging: Path) -> int:
+def _site_root_job(staging: Path, languages: list[str]) -> int:
     """What lies outside the language folders: open data, the language picker, and the page
     where each fiche's QR code leads to choose a language."""
     write_open_data(_CATALOGUE, staging)
-    fiche_pages = fiche_language_choices(_CATALOGUE)
-    render_site_root(staging, fiche_pages)
+    fiche_pages = fiche_language_choices(_CATALOGUE, languages)
+    render_site_root(staging, fiche_pages, languages)
     return 1 + len(fiche_pages)
 
 
@@ -103,12 +103,12 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         gc.freeze()
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             jobs = {
-                pool.submit(_language_job, lang, build_date, staging, Path(template_cache.name)): lang
+                pool.submit(_language_job, lang, languages, build_date, staging, Path(template_cache.name)): lang
                 for lang in languages
             }
             # Submitted last, this short job fills the time one worker would otherwise wait for
             # the other's last language.
-            jobs[pool.submit(_site_root_job, staging)] = None
+            jobs[pool.submit(_site_root_job, staging, languages)] = None
             built = 0
             for job in as_completed(jobs):
                 pages += job.result()

@@ -245,10 +245,12 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render_site_root(out_dir: Path, fiche_pages: list[dict]) -> None:
-    """The language picker at the site's root, its assets, and one language choice per fiche."""
+def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str]) -> None:
+    """The language picker at the site's root (for the `languages` built), its assets, and one
+    language choice per fiche."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
-    html = env.get_template("language_picker.html.j2").render(languages=list(LANGUAGES.values()))
+    offered = [language for language in LANGUAGES.values() if language.code in languages]
+    html = env.get_template("language_picker.html.j2").render(languages=offered)
     _write(out_dir / "index.html", html)
     fiche_template = env.get_template("fiche_languages.html.j2")
     for page in fiche_pages:

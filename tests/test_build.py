@@ -154,3 +154,18 @@ def test_publishing_replaces_the_whole_previous_site(tmp_path):
     publish(staging, out)
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["404.html", "fr/index.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
+    """`catalogue build --lang fr --lang ar`: no language switcher, picker or QR code page may
+    send a reader to a language that was not built."""
+    from site_checks import broken_links
+
+    monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
+    out = tmp_path / "site"
+    run_pipeline(CONTENT, out, ["fr", "ar"], progress=False)
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "f", "fr"]
+    pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "metz").rglob("index.html")]
+    problems = {page: broken_links(out, page) for page in pages}
+    assert {page: found for page, found in problems.items() if found} == {}
+    assert 'hreflang="ar"' in html_of(out, "fr", "metz", "accueil-creche")
