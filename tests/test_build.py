@@ -150,7 +150,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
 
 def test_publishing_replaces_the_whole_previous_site(tmp_path):
     out = tmp_path / "site"
-    for stale in ("fr/metz/gone/index.html", "data/old.csv", "old.html"):
+    for stale in ("fr/port-exemple/gone/index.html", "data/old.csv", "old.html"):
         (out / stale).parent.mkdir(parents=True, exist_ok=True)
         (out / stale).write_text("old", encoding="utf-8")
     leftover = tmp_path / ".site-previous" / "fr" / "index.html"  # from a build interrupted mid-swap
