@@ -12,7 +12,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator.i18n import LANGUAGES
+from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
 from generator.render import RenderedLanguage
 
@@ -25,8 +25,7 @@ def language_switch(languages: list[str]) -> list[dict]:
     """What the theme's language switcher needs about each language built."""
     return [
         {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
-        for language in LANGUAGES.values()
-        if language.code in languages
+        for language in built_languages(languages)
     ]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.errors import ContentErrors
 from generator.load import load_catalogue
-from generator.models import SITE_LANGUAGES
+from generator.languages import SITE_LANGUAGES
 from generator.publish import ConfigurationError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2

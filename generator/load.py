@@ -23,10 +23,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
+from generator.languages import TRANSLATION_LANGUAGES
 from generator.models import (
-    SITE_LANGUAGES,
     SLUG_PATTERN,
-    SOURCE_LANGUAGE,
     Action,
     ActionTranslation,
     Catalogue,
@@ -44,7 +43,6 @@ from generator.models import (
 MAX_NODES = 20_000
 MAX_FILE_BYTES = 1_000_000
 
-TRANSLATION_LANGUAGES = tuple(lang for lang in SITE_LANGUAGES if lang != SOURCE_LANGUAGE)
 
 # --- Text policy: what no text field may contain ---
 

@@ -20,11 +20,10 @@ from babel.numbers import format_currency
 from markupsafe import Markup
 
 from generator import glossary, labels
-from generator.i18n import LANGUAGES, Language, translations_for
+from generator.i18n import translations_for
+from generator.languages import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, Language, built_languages
 from generator.models import (
     NOT_RELEVANT,
-    SITE_LANGUAGES,
-    SOURCE_LANGUAGE,
     Action,
     Audience,
     Catalogue,
@@ -274,7 +273,7 @@ class Localizer:
         self.catalogue = catalogue
         self.site_url = site_url
         self.lang = LANGUAGES[lang]
-        self.languages = built_languages(languages)
+        self.languages = [language.code for language in built_languages(languages)]
         self.build_date = build_date
         self._ = translations_for(lang).gettext
         self._cards: dict[tuple[str, str], ActionCard] = {}
@@ -802,22 +801,17 @@ def missing_fields(action: Action) -> list[str]:
     return missing
 
 
-def built_languages(languages: Sequence[str]) -> list[str]:
-    """The languages of a build, in the site's order: only these get links."""
-    return [code for code in SITE_LANGUAGES if code in languages]
-
-
 def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> list[dict]:
     """For each fiche, its title in every built language it is translated in, for the neutral pages."""
     pages = []
     for action in catalogue.actions():
         path = fiche_path(action.territory, action.slug)
         choices = []
-        for code in built_languages(languages):
+        for language in built_languages(languages):
+            code = language.code
             translation = action.translations.get(code)
             if code != SOURCE_LANGUAGE and translation is None:
                 continue
-            language = LANGUAGES[code]
             choices.append(
                 {
                     "code": code,

@@ -9,6 +9,7 @@ import jinja2
 from pydantic import BaseModel
 
 from generator import labels, models
+from generator.languages import SITE_LANGUAGES
 from generator.render import TEMPLATES_DIR
 
 SECTIONS = [
@@ -72,5 +73,5 @@ def reference_text() -> str:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     return env.get_template("content_reference.md.j2").render(
-        sections=sections, enums=enums, languages=", ".join(models.SITE_LANGUAGES)
+        sections=sections, enums=enums, languages=", ".join(SITE_LANGUAGES)
     )

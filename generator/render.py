@@ -32,7 +32,8 @@ from xml.etree import ElementTree as etree
 from markupsafe import Markup
 
 from generator import glossary
-from generator.i18n import LANGUAGES, translations_for
+from generator.i18n import translations_for
+from generator.languages import built_languages
 from generator.localize import LocalizedSite, PageBase
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -249,7 +250,7 @@ def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str
     """The language picker at the site's root (for the `languages` built), its assets, and one
     language choice per fiche."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
-    offered = [language for language in LANGUAGES.values() if language.code in languages]
+    offered = built_languages(languages)
     html = env.get_template("language_picker.html.j2").render(languages=offered)
     _write(out_dir / "index.html", html)
     fiche_template = env.get_template("fiche_languages.html.j2")
