@@ -12,6 +12,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
+from generator import routes
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
 from generator.render import RenderedLanguage
@@ -67,7 +68,7 @@ def build_language(
             site_name=site_name,
             nav=rendered.nav,
             theme=theme,
-            extra={**base.get("extra", {}), "strings": strings, "languages": language_switch(languages), "current_language": lang,
+            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
                    "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
         )
         config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
