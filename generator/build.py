@@ -12,7 +12,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator.i18n import LANGUAGES
+from generator import routes
+from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
 from generator.render import RenderedLanguage
 
@@ -25,8 +26,7 @@ def language_switch(languages: list[str]) -> list[dict]:
     """What the theme's language switcher needs about each language built."""
     return [
         {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
-        for language in LANGUAGES.values()
-        if language.code in languages
+        for language in built_languages(languages)
     ]
 
 
@@ -68,7 +68,7 @@ def build_language(
             site_name=site_name,
             nav=rendered.nav,
             theme=theme,
-            extra={**base.get("extra", {}), "strings": strings, "languages": language_switch(languages), "current_language": lang,
+            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
                    "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
         )
         config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.errors import ContentError, display_path
-from generator.load import TRANSLATION_LANGUAGES
+from generator.languages import TRANSLATION_LANGUAGES
 from generator.localize import missing_fields
 from generator.models import Catalogue, LoadedTranslation
 

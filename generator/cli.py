@@ -11,8 +11,9 @@ from pathlib import Path
 
 from generator.errors import ContentErrors
 from generator.load import load_catalogue
-from generator.models import SITE_LANGUAGES
+from generator.languages import SITE_LANGUAGES
 from generator.publish import ConfigurationError
+from generator.routes import RouteCollision
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -142,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except ContentErrors as errors:
         return _report(errors)
+    except RouteCollision as error:
+        print(f"Erreur : {error}\nRien n'a été publié.", file=sys.stderr)
+        return EXIT_CONTENT
     except ConfigurationError as error:
         print(f"Erreur de configuration : {error}", file=sys.stderr)
         return EXIT_USAGE

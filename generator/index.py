@@ -16,9 +16,8 @@ from pathlib import Path
 import cbor2
 from pagefind_bin import get_executable
 
-INDEX_FOLDER = "pagefind"
-# Fiches live at <territory>/<action>/index.html: reading only those spares Pagefind the lists.
-FICHE_PAGES = "*/*/index.html"
+from generator.routes import FICHE_PAGES_GLOB, INDEX_FOLDER
+
 # Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
 # the main thread, so these would only weigh on the published site.
 UNUSED_FILES = ("pagefind-*ui.*", "pagefind-highlight.js", "pagefind-worker.js")
@@ -29,11 +28,11 @@ class IndexFailed(Exception):
 
 
 def index_language(site_dir: Path) -> None:
-    """Run Pagefind over one language's built pages."""
+    """Run Pagefind over one language's built fiches (not the lists: they would only repeat them)."""
     result = subprocess.run(
         [
             str(get_executable()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
-            "--glob", FICHE_PAGES, "--quiet",
+            "--glob", FICHE_PAGES_GLOB, "--quiet",
         ],
         capture_output=True,
         text=True,

@@ -23,10 +23,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
+from generator.languages import TRANSLATION_LANGUAGES
+from generator.routes import reserved_problem
 from generator.models import (
-    SITE_LANGUAGES,
     SLUG_PATTERN,
-    SOURCE_LANGUAGE,
     Action,
     ActionTranslation,
     Catalogue,
@@ -44,7 +44,6 @@ from generator.models import (
 MAX_NODES = 20_000
 MAX_FILE_BYTES = 1_000_000
 
-TRANSLATION_LANGUAGES = tuple(lang for lang in SITE_LANGUAGES if lang != SOURCE_LANGUAGE)
 
 # --- Text policy: what no text field may contain ---
 
@@ -329,6 +328,8 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
                 f"le slug « {territory.slug} » doit être le nom du dossier « {folder.name} »",
             )
         )
+    if problem := reserved_problem(territory.slug):
+        errors.append(ContentError(display_path(main_file), line_of(data, ("slug",)), "slug", problem))
     loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file, data=data)
     contract_ids = [contract.id for contract in territory.contracts]
     for index, contract_id in enumerate(contract_ids):
@@ -388,6 +389,9 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
             errors.append(
                 ContentError(shown, 1, "", f"nom de fichier « {path.name} » : lettres minuscules, chiffres et tirets seulement")
             )
+            continue
+        if problem := reserved_problem(slug):
+            errors.append(ContentError(shown, 1, "", f"nom de fichier « {path.name} » : {problem}"))
             continue
         if slug in seen:
             errors.append(ContentError(shown, 1, "", f"action en double : « {display_path(seen[slug])} » a le même nom"))

@@ -8,7 +8,6 @@ page, so the site works at a domain's root and under a sub-path alike.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 import urllib.parse
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -19,12 +18,11 @@ from babel.dates import format_date
 from babel.numbers import format_currency
 from markupsafe import Markup
 
-from generator import glossary, labels
-from generator.i18n import LANGUAGES, Language, translations_for
+from generator import glossary, labels, routes
+from generator.i18n import translations_for
+from generator.languages import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, Language, built_languages
 from generator.models import (
     NOT_RELEVANT,
-    SITE_LANGUAGES,
-    SOURCE_LANGUAGE,
     Action,
     Audience,
     Catalogue,
@@ -34,16 +32,9 @@ from generator.models import (
     Period,
 )
 from generator.opening_hours import parse_opening_hours
-from generator.load import TRANSLATION_LANGUAGES
+from generator.languages import TRANSLATION_LANGUAGES
+from generator.routes import relative
 
-# Filters: the facets a visitor can narrow a territory's list by, with their URL segment.
-FACETS = {
-    "theme": "themes",
-    "public": "publics",
-    "specific": "publics-particuliers",
-    "level": "niveau",
-    "condition": "conditions",
-}
 # The label tables of the facets' values.
 FACET_LABELS = {
     "theme": labels.THEMES,
@@ -52,38 +43,6 @@ FACET_LABELS = {
     "level": labels.FRENCH_LEVELS,
     "condition": labels.CONDITIONS,
 }
-COMPLETENESS_PAGE = "completude"
-FAVOURITES_PAGE = "mes-fiches"
-# At the site's root, outside any language: one page per fiche to choose its language.
-NEUTRAL_FICHE_ROOT = "f"
-SEARCH_PAGE = "recherche"  # also `extra.search_page` in mkdocs.yml, for the theme's form
-
-
-def _segments(path: str) -> list[str]:
-    normal = posixpath.normpath(path or ".")
-    return [] if normal == "." else normal.split("/")
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """Link from one directory-style page path ("metz/atelier/") to another ("metz/").
-
-    Pure string work: `posixpath.relpath` would ask the operating system for the current folder
-    twice per link, and a build makes tens of thousands of links.
-    """
-    start, target = _segments(from_page), _segments(to_page)
-    common = 0
-    while common < min(len(start), len(target)) and start[common] == target[common]:
-        common += 1
-    link = "/".join([".."] * (len(start) - common) + target[common:])
-    return f"{link}/" if link else "./"
-
-
-def fiche_path(territory: str, action: str) -> str:
-    return f"{territory}/{action}/"
-
-
-def facet_path(territory: str, facet: str, value: str) -> str:
-    return f"{territory}/{FACETS[facet]}/{value}/"
 
 
 @dataclass
@@ -195,6 +154,17 @@ class ActionCard:
 
 
 @dataclass
+class OpenDataLinks:
+    """Links to the open-data files (see generator/opendata.py)."""
+
+    csv: str
+    json: str
+    national: str
+    services: str
+    structures: str
+
+
+@dataclass
 class TerritoryView(PageBase):
     ref: TerritoryRef
     kind: str
@@ -206,6 +176,7 @@ class TerritoryView(PageBase):
     for_professionals: list[ActionCard]
     ended: list[ActionCard]
     glossary: list[dict]
+    open_data: OpenDataLinks
 
 
 @dataclass
@@ -275,7 +246,7 @@ class Localizer:
         self.catalogue = catalogue
         self.site_url = site_url
         self.lang = LANGUAGES[lang]
-        self.languages = built_languages(languages)
+        self.languages = [language.code for language in built_languages(languages)]
         self.build_date = build_date
         self._ = translations_for(lang).gettext
         self._cards: dict[tuple[str, str], ActionCard] = {}
@@ -327,7 +298,7 @@ class Localizer:
         return TerritoryRef(
             slug=territory.slug,
             name=model.name,
-            href=relative(from_path, f"{territory.slug}/"),
+            href=relative(from_path, routes.territory(territory.slug)),
             coordinator=model.coordinator.name,
             coordinator_contacts=self.contact_links(model.coordinator.contacts),
         )
@@ -349,7 +320,7 @@ class Localizer:
         if key not in self._cards:
             self._cards[key] = self._action_card(action)
         card = self._cards[key]
-        return replace(card, href=relative(from_path, fiche_path(action.territory, action.slug)))
+        return replace(card, href=relative(from_path, routes.fiche(action.territory, action.slug)))
 
     def _action_card(self, action: LoadedAction) -> ActionCard:
         translation, _ = self.action_text(action)
@@ -370,7 +341,7 @@ class Localizer:
     def fiche(self, action: LoadedAction) -> FicheView:
         model: Action = action.model
         territory = self.catalogue.territories[action.territory]
-        path = fiche_path(action.territory, action.slug)
+        path = routes.fiche(action.territory, action.slug)
         translation, translation_status = self.action_text(action)
         who, orientation = model.who, model.orientation
         t_who = translation.who if translation else None
@@ -380,7 +351,7 @@ class Localizer:
 
         def facet_links(facet: str, values, table) -> list[Link]:
             return [
-                Link(self._(table[value]), relative(path, facet_path(action.territory, facet, value.value)))
+                Link(self._(table[value]), relative(path, routes.facet(action.territory, facet, value.value)))
                 for value in values
             ]
 
@@ -477,7 +448,7 @@ class Localizer:
         if coordinator_email:
             subject = self._("Erreur sur la fiche « {title} »").format(title=model.title)
             body = self._("Fiche : {title}\nAdresse de la fiche : {path}\n\nL'erreur :\n").format(
-                title=model.title, path=f"{self.lang.code}/{path}"
+                title=model.title, path=routes.in_site(self.lang.code, path)
             )
             report_href = "mailto:{}?{}".format(
                 coordinator_email, urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
@@ -531,28 +502,32 @@ class Localizer:
             report_href=report_href,
             audience=admin.audience.value,
             filters=self.search_filters(model, territory, status),
-            share=self.share(path, self.text(translation and translation.title, model.title).value),
+            share=self.share(action, self.text(translation and translation.title, model.title).value),
             # A bilingual sheet is always French plus another language.
             print_languages=[
-                {"code": code, "name": LANGUAGES[code].name, "href": relative(path, f"../{code}/{path}")}
+                {"code": code, "name": LANGUAGES[code].name, "href": relative(path, routes.in_language(code, path))}
                 for code in self.languages
                 if code in translated_in and code != self.lang.code
                 and SOURCE_LANGUAGE in (code, self.lang.code)
             ],
-            favourites_href=relative(path, f"{FAVOURITES_PAGE}/"),
+            favourites_href=relative(path, routes.favourites()),
             glossary=self.glossary(shown_texts),
             missing=missing_fields(model),
         )
 
-    def share(self, path: str, title: str) -> dict:
+    def share(self, action: LoadedAction, title: str) -> dict:
         """Links to send a fiche to someone, carrying its address, and its QR code.
 
         The QR code leads to the fiche's language-neutral page (`f/<territory>/<action>/`), where
         whoever scans a printed sheet picks their own language: one code serves all languages.
         """
-        base = self.site_url.rstrip("/")
-        url = f"{base}/{self.lang.code}/{path}" if self.site_url else relative(path, path)
-        neutral_url = f"{base}/{NEUTRAL_FICHE_ROOT}/{path}" if self.site_url else relative(path, f"../{NEUTRAL_FICHE_ROOT}/{path}")
+        path = routes.fiche(action.territory, action.slug)
+        neutral = routes.neutral_fiche(action.territory, action.slug)
+        if self.site_url:
+            url = routes.published(self.site_url, routes.in_site(self.lang.code, path))
+            neutral_url = routes.published(self.site_url, neutral)
+        else:
+            url, neutral_url = relative(path, path), relative(path, routes.from_language(neutral))
         text = self._("{title} : {url}").format(title=title, url=url)
         quoted = urllib.parse.quote(text)
         return {
@@ -611,7 +586,7 @@ class Localizer:
 
     def territory(self, territory: LoadedTerritory, from_path: str | None = None) -> TerritoryView:
         """The territory's catalogue; links are made for `from_path` (default: its own page)."""
-        own_path = f"{territory.slug}/"
+        own_path = routes.territory(territory.slug)
         path = from_path or own_path
         model = territory.model
         intro_translation = territory.translations.get(self.lang.code)
@@ -629,7 +604,7 @@ class Localizer:
                         "label": self._(label),
                         "icon": labels.THEME_ICONS[theme],
                         "count": count,
-                        "href": relative(path, facet_path(territory.slug, "theme", theme.value)),
+                        "href": relative(path, routes.facet(territory.slug, "theme", theme.value)),
                     }
                 )
         translated_in = {SOURCE_LANGUAGE, *territory.translations}
@@ -657,6 +632,19 @@ class Localizer:
             for_you=[c for c in current if c.audience != Audience.professionals.value],
             for_professionals=[c for c in current if c.audience == Audience.professionals.value],
             ended=[card for card in cards if card.status.key == "ended"],
+            open_data=self.open_data_links(territory.slug, path),
+        )
+
+    def open_data_links(self, slug: str, from_path: str) -> OpenDataLinks:
+        def link(site_path: str) -> str:
+            return routes.relative_file(from_path, routes.from_language(site_path))
+
+        return OpenDataLinks(
+            csv=link(routes.territory_data(slug, "csv")),
+            json=link(routes.territory_data(slug, "json")),
+            national=link(routes.national_data()),
+            services=link(routes.data_inclusion("services")),
+            structures=link(routes.data_inclusion("structures")),
         )
 
     def facets(self, territory: LoadedTerritory) -> list[FacetView]:
@@ -676,7 +664,7 @@ class Localizer:
                     groups.setdefault((facet, member), []).append(action)
         views = []
         for (facet, member), actions in sorted(groups.items(), key=lambda item: (item[0][0], item[0][1].value)):
-            path = facet_path(territory.slug, facet, member.value)
+            path = routes.facet(territory.slug, facet, member.value)
             label = self._(FACET_LABELS[facet][member])
             cards = sorted((self.action_card(a, path) for a in actions), key=lambda c: (c.status.key == "ended", c.title.value))
             views.append(
@@ -693,11 +681,11 @@ class Localizer:
         return views
 
     def completeness(self, territory: LoadedTerritory) -> CompletenessView:
-        path = f"{territory.slug}/{COMPLETENESS_PAGE}/"
+        path = routes.completeness(territory.slug)
         rows = [
             {
                 "title": action.model.title,
-                "href": relative(path, fiche_path(territory.slug, action.slug)),
+                "href": relative(path, routes.fiche(territory.slug, action.slug)),
                 "file": action.path.name,
                 "missing": missing_fields(action.model),
                 "untranslated": [lang for lang in TRANSLATION_LANGUAGES if lang not in action.translations],
@@ -718,7 +706,7 @@ class Localizer:
         territories = [
             {
                 "name": t.model.name,
-                "href": relative("", f"{t.slug}/"),
+                "href": relative(routes.home(), routes.territory(t.slug)),
                 "kind": self._(labels.TERRITORY_KINDS[t.model.kind]),
                 "departments": t.model.departments,
                 "count": len(t.actions),
@@ -726,7 +714,7 @@ class Localizer:
             for t in sorted(self.catalogue.territories.values(), key=lambda t: t.model.name.casefold())
         ]
         return HomeView(
-            path="",
+            path=routes.home(),
             title=self._("Actions d'accueil et d'intégration"),
             translated_in=None,
             lang=self.lang,
@@ -741,17 +729,17 @@ class Localizer:
             home=self.home(),
             territories=territory_views,
             search=SearchView(
-                path=f"{SEARCH_PAGE}/",
+                path=routes.search(),
                 title=self._("Recherche"),
                 translated_in=None,
                 lang=self.lang,
-                territories=[self.territory(t, from_path=f"{SEARCH_PAGE}/") for t in territories],
+                territories=[self.territory(t, from_path=routes.search()) for t in territories],
             ),
             fiches=[self.fiche(a) for a in self.catalogue.actions()],
             facets=[view for t in territories for view in self.facets(t)],
             completeness=[self.completeness(t) for t in territories],
             favourites=FavouritesView(
-                path=f"{FAVOURITES_PAGE}/", title=self._("Mes fiches"), translated_in=None, lang=self.lang
+                path=routes.favourites(), title=self._("Mes fiches"), translated_in=None, lang=self.lang
             ),
             strings={
                 "select_language": self._("Choisir la langue"),
@@ -805,22 +793,18 @@ def missing_fields(action: Action) -> list[str]:
     return missing
 
 
-def built_languages(languages: Sequence[str]) -> list[str]:
-    """The languages of a build, in the site's order: only these get links."""
-    return [code for code in SITE_LANGUAGES if code in languages]
-
-
 def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> list[dict]:
     """For each fiche, its title in every built language it is translated in, for the neutral pages."""
     pages = []
     for action in catalogue.actions():
-        path = fiche_path(action.territory, action.slug)
+        path = routes.fiche(action.territory, action.slug)
+        neutral = routes.neutral_fiche(action.territory, action.slug)
         choices = []
-        for code in built_languages(languages):
+        for language in built_languages(languages):
+            code = language.code
             translation = action.translations.get(code)
             if code != SOURCE_LANGUAGE and translation is None:
                 continue
-            language = LANGUAGES[code]
             choices.append(
                 {
                     "code": code,
@@ -828,10 +812,10 @@ def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> li
                     "html_lang": language.html_lang,
                     "dir": language.direction,
                     "title": translation.model.title if translation and translation.model.title else action.model.title,
-                    "href": relative(f"{NEUTRAL_FICHE_ROOT}/{path}", f"{code}/{path}"),
+                    "href": relative(neutral, routes.in_site(code, path)),
                 }
             )
-        pages.append({"path": f"{NEUTRAL_FICHE_ROOT}/{path}", "choices": choices, "root": relative(f"{NEUTRAL_FICHE_ROOT}/{path}", "")})
+        pages.append({"path": neutral, "choices": choices, "root": relative(neutral, routes.site_root())})
     return pages
 
 

@@ -24,12 +24,12 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, WrapValidator, field_validator, model_validator
 
+# The site's languages are defined in generator/languages.py; these names stay importable here.
+from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F401
+
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_RELEVANT = "non-concerne"
 
-# Languages of the site, with the URL code used in paths and file names.
-SITE_LANGUAGES = ("fr", "en", "ar", "fa", "ps", "ti", "ru", "uk")
-SOURCE_LANGUAGE = "fr"
 
 
 class Strict(BaseModel):

@@ -21,7 +21,7 @@ import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
-from generator import labels
+from generator import labels, routes
 from generator.models import (
     NOT_RELEVANT,
     Audience,
@@ -34,9 +34,6 @@ from generator.models import (
     Theme,
 )
 
-DATA_DIR = "data"
-NATIONAL_FILE = "all"
-DATA_INCLUSION_DIR = "data-inclusion"
 DATA_INCLUSION_SOURCE = "catalogue-ctai"
 LIST_SEPARATOR = " | "
 
@@ -595,18 +592,16 @@ def _write(path: Path, text: str) -> None:
 
 def write_open_data(catalogue: Catalogue, site_dir: Path) -> None:
     """Write every open-data file of the catalogue into `site_dir/data/`."""
-    out = site_dir / DATA_DIR
-    if NATIONAL_FILE in catalogue.territories:
-        raise ValueError(f"a territory named « {NATIONAL_FILE} » would overwrite the national file data/all.json")
+    # The loader refuses a territory named like the national file (routes.RESERVED_NAMES).
     records, all_rows = [], []
     for slug in sorted(catalogue.territories):
         territory = catalogue.territories[slug]
         record, rows = territory_record(territory), territory_rows(territory)
-        _write(out / f"{slug}.json", _json({"territoire": record, "actions": rows}))
-        _write(out / f"{slug}.csv", rows_to_csv(rows))
+        _write(site_dir / routes.territory_data(slug, "json"), _json({"territoire": record, "actions": rows}))
+        _write(site_dir / routes.territory_data(slug, "csv"), rows_to_csv(rows))
         records.append(record)
         all_rows.extend(rows)
-    _write(out / f"{NATIONAL_FILE}.json", _json({"territoires": records, "actions": all_rows}))
+    _write(site_dir / routes.national_data(), _json({"territoires": records, "actions": all_rows}))
     services, structures = data_inclusion(catalogue)
-    _write(out / DATA_INCLUSION_DIR / "services.json", _json(services))
-    _write(out / DATA_INCLUSION_DIR / "structures.json", _json(structures))
+    _write(site_dir / routes.data_inclusion("services"), _json(services))
+    _write(site_dir / routes.data_inclusion("structures"), _json(structures))

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import jinja2
 
-from generator.i18n import LANGUAGES, translations_for
+from generator.i18n import translations_for
+from generator.languages import LANGUAGES, built_languages
 from generator.render import TEMPLATES_DIR
 
 BASE_PATH_VARIABLE = "CATALOGUE_BASE_PATH"
@@ -65,8 +66,7 @@ def not_found_page(base: str, codes: list[str]) -> str:
             "name": language.name,
             "not_found": translations_for(language.code).gettext("Page introuvable"),
         }
-        for language in LANGUAGES.values()
-        if language.code in codes
+        for language in built_languages(codes)
     ]
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
     return environment.get_template("not_found.html.j2").render(base=base, languages=languages)

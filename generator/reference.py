@@ -9,6 +9,7 @@ import jinja2
 from pydantic import BaseModel
 
 from generator import labels, models
+from generator.languages import SITE_LANGUAGES
 from generator.render import TEMPLATES_DIR
 
 SECTIONS = [
@@ -77,5 +78,5 @@ def reference_text() -> str:
         sections.append({"title": title, "intro": intro, "rows": rows})
     enums = [{"title": title, "members": [(member.value, table[member]) for member in enum]} for title, enum, table in ENUMS]
     return markdown_environment().get_template("content_reference.md.j2").render(
-        sections=sections, enums=enums, languages=", ".join(models.SITE_LANGUAGES)
+        sections=sections, enums=enums, languages=", ".join(SITE_LANGUAGES)
     )

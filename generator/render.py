@@ -31,8 +31,9 @@ from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 from markupsafe import Markup
 
-from generator import glossary
-from generator.i18n import LANGUAGES, translations_for
+from generator import glossary, routes
+from generator.i18n import translations_for
+from generator.languages import built_languages
 from generator.localize import LocalizedSite, PageBase
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -218,26 +219,24 @@ def render_language(site: LocalizedSite, template_cache: Path | None = None) -> 
         for name in ("fiche", "territory", "facet", "home", "completeness", "search", "favourites")
     )
     pages = [
-        _render(home, "index.md", page=site.home),
-        _render(search, f"{site.search.path}index.md", page=site.search),
-        _render(favourites, f"{site.favourites.path}index.md", page=site.favourites),
+        _render(home, routes.source_file(site.home.path, section=True), page=site.home),
+        _render(search, routes.source_file(site.search.path, section=True), page=site.search),
+        _render(favourites, routes.source_file(site.favourites.path, section=True), page=site.favourites),
     ]
-    pages += [_render(territory, f"{view.path}index.md", page=view) for view in site.territories]
+    pages += [_render(territory, routes.source_file(view.path, section=True), page=view) for view in site.territories]
     pages += [
-        _render(fiche, _page_file(view), page=view, prose=fiche_prose(view, site.lang.code)) for view in site.fiches
+        _render(fiche, routes.source_file(view.path), page=view, prose=fiche_prose(view, site.lang.code))
+        for view in site.fiches
     ]
-    pages += [_render(facet, _page_file(view), page=view) for view in site.facets]
-    pages += [_render(completeness, _page_file(view), page=view) for view in site.completeness]
+    pages += [_render(facet, routes.source_file(view.path), page=view) for view in site.facets]
+    pages += [_render(completeness, routes.source_file(view.path), page=view) for view in site.completeness]
+    routes.check_unique((page.src_uri for page in pages), site.lang.code)
     # The navigation holds the home page only, which lists the territories: a menu of every
     # fiche, or even of every territory, would be repeated on every page, making the build
     # quadratic and every page heavier as the catalogue grows. Titles are HTML-escaped: the
     # theme prints them raw.
     nav = [{html.escape(site.home.title): "index.md"}]
     return RenderedLanguage(pages=pages, nav=nav)
-
-
-def _page_file(view: PageBase) -> str:
-    return f"{view.path.rstrip('/')}.md"
 
 
 def _write(path: Path, text: str) -> None:
@@ -249,7 +248,7 @@ def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str
     """The language picker at the site's root (for the `languages` built), its assets, and one
     language choice per fiche."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
-    offered = [language for language in LANGUAGES.values() if language.code in languages]
+    offered = built_languages(languages)
     html = env.get_template("language_picker.html.j2").render(languages=offered)
     _write(out_dir / "index.html", html)
     fiche_template = env.get_template("fiche_languages.html.j2")

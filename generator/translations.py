@@ -16,8 +16,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from generator.errors import ContentError, ContentErrors, display_path
-from generator.i18n import LANGUAGES
-from generator.load import TRANSLATION_LANGUAGES, load_catalogue
+from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
+from generator.load import load_catalogue
 from generator.models import (
     ActionTranslation,
 

@@ -1,4 +1,4 @@
-"""Relative links between pages: `generator.localize.relative`, used for every internal link."""
+"""Relative links between pages: `generator.routes.relative`, used for every internal link."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import posixpath
 
 import pytest
 
-from generator.localize import relative
+from generator.routes import relative
 
 PAGES = ["", "port-exemple/", "port-exemple/atelier/", "port-exemple/themes/francais/", "f/port-exemple/atelier/", "recherche/", "val-exemple/"]
 TARGETS = PAGES + ["../en/port-exemple/atelier/", "../fr/", "port-exemple/atelier/../"]
