@@ -22,7 +22,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, WrapValidator, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, WrapValidator, field_validator, model_validator
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_RELEVANT = "non-concerne"
@@ -226,8 +226,8 @@ class Period(Strict):
 
 
 class AgeRange(Strict):
-    min: int | None = Field(None, ge=0, le=120, description="Âge minimum.")
-    max: int | None = Field(None, ge=0, le=120, description="Âge maximum.")
+    min: StrictInt | None = Field(None, ge=0, le=120, description="Âge minimum, nombre entier de 0 à 120.")
+    max: StrictInt | None = Field(None, ge=0, le=120, description="Âge maximum, nombre entier de 0 à 120.")
 
     @model_validator(mode="after")
     def _ordered(self) -> "AgeRange":
@@ -299,6 +299,12 @@ class Source(Strict):
 
 # --- Territory ---
 
+NOT_PERSONS_DESCRIPTION = (
+    "Phrases que la vérification prend à tort pour des noms de personnes alors que ce sont des institutions ou des"
+    " lieux, par exemple [\"Dispensaire Émile Roux\"]. Écrites telles qu'elles figurent dans le texte ; jamais"
+    " publiées. Elles valent aussi pour les traductions du fichier."
+)
+
 
 class Contract(Strict):
     id: str = Field(pattern=SLUG_PATTERN, description="Identifiant court, repris dans admin.contract des actions.")
@@ -325,6 +331,7 @@ class Territory(Strict):
     contracts: list[Contract] = Field(min_length=1, description="Les contrats signés avec l'État (CTAIR, CTAI).")
     coordinator: Coordinator = Field(description="L'institution qui coordonne, avec ses contacts publics.")
     intro: str = Field(description="Courte présentation, en français simple.")
+    not_persons: list[str] = Field(default_factory=list, description=NOT_PERSONS_DESCRIPTION)
 
 
 # --- Action ---
@@ -391,6 +398,7 @@ class Action(Strict):
     alert: Alert | None = Field(None, description="Alerte temporaire (fermé, complet), avec ses dates.")
     last_verified: dt.date = Field(description="Date de la dernière vérification des informations.")
     admin: Admin = Field(description="Couche administrative, pour les professionnels et l'État.")
+    not_persons: list[str] = Field(default_factory=list, description=NOT_PERSONS_DESCRIPTION)
 
 
 # --- Translations ---
