@@ -10,6 +10,7 @@ The content folder looks like:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -23,6 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
+from generator.gate.consistency import action_problems, territory_problems
 from generator.gate.text import text_problems
 from generator.gate.yaml_messages import yaml_advice
 from generator.models import (
@@ -274,13 +276,13 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         return None
     marked = data.get("not_persons")
     not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
-    bad_text = False
+    # A refused text is an error, so nothing is published; the model is still checked, to list
+    # every error of the file in one run.
     for loc, value in _texts(data):
         for problem in [text_problem(value), *text_problems(value, not_persons)]:
             if problem:
                 errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))
-                bad_text = True
-    return None if bad_text else data
+    return data
 
 
 def _validate(model: type[BaseModel], path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()):
@@ -337,6 +339,7 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
             )
         )
     loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file, data=data)
+    _add_problems(territory_problems(territory), main_file, data, errors)
     contract_ids = [contract.id for contract in territory.contracts]
     for index, contract_id in enumerate(contract_ids):
         if contract_id in contract_ids[:index]:
@@ -366,6 +369,10 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
     if actions_folder.is_dir():
         _load_actions(actions_folder, loaded, set(contract_ids), errors)
     return loaded
+
+
+def _add_problems(problems: list[tuple[tuple, str]], path: Path, data: LineDict, errors: list[ContentError]) -> None:
+    errors.extend(ContentError(display_path(path), line_of(data, loc), field_path(loc), message) for loc, message in problems)
 
 
 def _check_language(path: Path, lang: str, errors: list[ContentError]) -> bool:
@@ -423,6 +430,8 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                         f"code de langue « {lang_code} » inconnu : utilisez un code comme fr, en, ar, ps, ti",
                     )
                 )
+        contract = next((c for c in territory.model.contracts if c.id == action.admin.contract), None) if territory.model else None
+        _add_problems(action_problems(action, contract.period if contract else None, dt.date.today()), path, data, errors)
         territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
     seen_translations: dict[tuple[str, str], Path] = {}
     for path in files:

@@ -28,7 +28,8 @@ SEPARATORS = r"[\s.\-_/\u2010-\u2015]*"
 IBAN_CANDIDATE = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:" + SEPARATORS + r"[A-Z0-9]){11,32}")
 BIC_CANDIDATE = re.compile(r"(?<![A-Z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
 # Words that say a nearby code is a bank's.
-BANK_CONTEXT = re.compile(r"\b(?:BIC|SWIFT|IBAN|RIB|COMPTE|BANQUE|BANCAIRE|VIREMENT|DOMICILIATION|BANK|ACCOUNT)\b")
+BANK_CONTEXT = re.compile(r"\b(?:BIC|SWIFT|IBAN|RIB|COMPTE|BANQUE|BANCAIRE|VIREMENT|DOMICILIATION)\b")
+BIC_WORD = re.compile(r"\b(?:BIC|SWIFT)\b\W{0,12}$")
 RIB_GROUPS = re.compile(
     r"(?<![0-9])(\d{5})" + SEPARATORS + r"(\d{5})" + SEPARATORS + r"([0-9A-Z]{11})" + SEPARATORS + r"(\d{2})(?![0-9])"
 )
@@ -39,8 +40,8 @@ RIB_LABELLED = re.compile(
 
 
 def normalized(text: str) -> str:
-    """Upper case, compatibility forms folded, invisible characters dropped."""
-    return unicodedata.normalize("NFKC", text).translate(INVISIBLE).upper()
+    """Compatibility forms folded, invisible characters dropped."""
+    return unicodedata.normalize("NFKC", text).translate(INVISIBLE)
 
 
 def _compact(candidate: str) -> str:
@@ -59,7 +60,8 @@ def _rib_key_valid(bank: str, branch: str, account: str, key: str) -> bool:
 def bank_identifiers(text: str) -> list[str]:
     """The IBAN, RIB and BIC numbers in `text`, as found (compacted)."""
     found = []
-    upper = normalized(text)
+    plain = normalized(text)
+    upper = plain.upper()
     for match in IBAN_CANDIDATE.finditer(upper):
         compact = _compact(match.group())
         # The candidate may run on into the next word: try every length an IBAN can have.
@@ -73,7 +75,10 @@ def bank_identifiers(text: str) -> list[str]:
                 found.append(" ".join(match.groups()))
     for match in BIC_CANDIDATE.finditer(upper):
         code = match.group()
-        near_word = BANK_CONTEXT.search(upper[max(0, match.start() - 40) : match.start()])
+        before = upper[max(0, match.start() - 40) : match.start()]
+        # Written in capitals, a code near a bank word; in small letters, a word unless « BIC » precedes it.
+        capitals = len(plain) != len(upper) or plain[match.start() : match.end()].isupper()
+        near_word = BANK_CONTEXT.search(before) if capitals else BIC_WORD.search(before[-20:])
         # A digit in the location code, or the head office's branch code XXX: no word is written so.
         looks_coded = any(c.isdigit() for c in code[6:8]) or code[8:] == "XXX"
         if (near_word or looks_coded) and bic.is_valid(code):
