@@ -257,6 +257,10 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         line, advice = yaml_advice(exc)
         errors.append(ContentError(shown, line, "", advice))
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        errors.append(ContentError(shown, line, "", f"caractère de contrôle invisible (U+{exc.character:04X}) : retapez cette ligne sans la copier-coller"))
+        return None
     except yaml.YAMLError as exc:
         errors.append(ContentError(shown, 1, "", f"syntaxe YAML incorrecte : {exc}"))
         return None

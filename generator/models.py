@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
@@ -192,8 +191,6 @@ class AlertKind(str, Enum):
 
 # --- Shared parts ---
 
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .]{5,18}[0-9]$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 class Contact(Strict):
@@ -203,10 +200,12 @@ class Contact(Strict):
 
     @model_validator(mode="after")
     def _value_matches_kind(self) -> "Contact":
-        if self.kind is ContactKind.phone and not PHONE_PATTERN.match(self.value):
-            raise ValueError(f"« {self.value} » n'est pas un numéro de téléphone (exemple : 03 87 00 00 00)")
-        if self.kind is ContactKind.email and not EMAIL_PATTERN.match(self.value):
-            raise ValueError(f"« {self.value} » n'est pas une adresse e-mail")
+        from generator.gate.contacts import email_problem, phone_problem, website_problem
+
+        check = {ContactKind.phone: phone_problem, ContactKind.email: email_problem, ContactKind.website: website_problem}
+        problem = check[self.kind](self.value)
+        if problem:
+            raise ValueError(problem)
         if self.kind is ContactKind.website:
             HttpUrl(self.value)
         return self

@@ -13,7 +13,7 @@ def yaml_advice(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     context = exc.context or ""
     problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 1
     context_line = exc.context_mark.line + 1 if exc.context_mark else problem_line
-    if "'\\t'" in problem:
+    if "\t" in problem:
         return problem_line, "tabulation interdite : faites les retraits avec des espaces, jamais avec la touche Tab"
     if "cannot start any token" in problem:
         character = problem.split("'")[1] if "'" in problem else ""
