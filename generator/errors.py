@@ -93,6 +93,8 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
     loc = error["loc"]
     if kind == "missing":
         return "champ obligatoire manquant"
+    if value is None and "loc" in error and kind not in ("value_error", "assertion_error"):
+        return "champ obligatoire laissé vide (null) : remplissez-le"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         allowed = list(owner.model_fields) if owner else []

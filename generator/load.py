@@ -10,6 +10,7 @@ The content folder looks like:
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import multiprocessing
 import os
@@ -25,6 +26,9 @@ from pydantic import BaseModel, ValidationError
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
 from generator.languages import TRANSLATION_LANGUAGES
 from generator.routes import reserved_problem
+from generator.gate.consistency import action_problems, territory_problems
+from generator.gate.text import text_problems
+from generator.gate.yaml_messages import yaml_advice
 from generator.models import (
     SLUG_PATTERN,
     Action,
@@ -43,6 +47,8 @@ from generator.models import (
 # ("billion laughs") shows up once parsed, long before it could exhaust memory.
 MAX_NODES = 20_000
 MAX_FILE_BYTES = 1_000_000
+# Deeper than this, a content file is a mistake or an attack (and Python's recursion would fail).
+MAX_DEPTH = 20
 
 
 # --- Text policy: what no text field may contain ---
@@ -51,21 +57,15 @@ HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 DANGEROUS_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
-IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){3,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-BANK_WORDS = re.compile(r"\b(?:IBAN|BIC|SWIFT|RIB)\b")
-BIC = re.compile(r"\b[A-Z]{4}FR[A-Z0-9]{2}(?:[A-Z0-9]{3})?\b")
-
 
 # One cheap look for anything the checks below could find; most texts have none of it.
-SUSPECT = re.compile(r"[<\]:]|[A-Z]{2}\d{2}|FR")
+SUSPECT = re.compile(r"[<\]:]")
 
 
 def text_problem(text: str) -> str | None:
     """Why `text` cannot be published, or None."""
     if not SUSPECT.search(text):
         return None
-    if IBAN.search(text) or BANK_WORDS.search(text) or BIC.search(text):
-        return "coordonnées bancaires (IBAN, BIC ou RIB) : elles ne doivent jamais être publiées, supprimez-les"
     if HTML_TAG.search(text):
         return "le HTML n'est pas accepté : écrivez du texte simple (Markdown permis : **gras**, listes, liens)"
     if DANGEROUS_URL.search(text):
@@ -95,9 +95,17 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
     """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
 
     key_problems: list[tuple[int, str, str]]
+    depth: int = 0
+
+
+def _nested(loader: _LineLoader, node: yaml.Node) -> None:
+    loader.depth += 1
+    if loader.depth > MAX_DEPTH:
+        raise yaml.constructor.ConstructorError(None, None, "nesting depth", node.start_mark)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    _nested(loader, node)
     mapping = LineDict()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
@@ -113,13 +121,16 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             loader.key_problems.append((line, key, "clé en double : la seconde effacerait la première"))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+    loader.depth -= 1
     return mapping
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    _nested(loader, node)
     items = LineList(loader.construct_object(child, deep=True) for child in node.value)
     items.line = node.start_mark.line + 1
     items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    loader.depth -= 1
     return items
 
 
@@ -203,13 +214,16 @@ def _texts(data: object, loc: tuple = ()):
         yield loc, data
 
 
-def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
-    """Parse one file; on any problem, add errors and return None."""
+def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()) -> LineDict | None:
+    """Parse one file; on any problem, add errors and return None.
+
+    `not_persons`: phrases marked as not persons elsewhere (a translation takes its French file's).
+    """
     shown = display_path(path)
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
+    if path.stat().st_size > MAX_FILE_BYTES:  # before reading: a huge file is never read whole
         errors.append(ContentError(shown, 1, "", "fichier trop gros (plus de 1 Mo) : découpez-le"))
         return None
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -231,23 +245,20 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
         mark = exc.problem_mark
         if "recursive" in str(exc.problem):
             message = "alias YAML qui se contient lui-même : écrivez les valeurs en entier"
+        elif exc.problem == "nesting depth":
+            message = f"plus de {MAX_DEPTH} niveaux imbriqués : écrivez des listes et des blocs simples"
         else:
             tag = f" ({exc.problem})" if exc.problem else ""
             message = "balise YAML interdite : seules les données simples sont acceptées" + tag
         errors.append(ContentError(shown, mark.line + 1 if mark else 1, "", message))
         return None
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is found at the end of the file; where it opened is more useful.
-        quoted = exc.context and "quoted" in exc.context and exc.context_mark
-        mark = exc.context_mark if quoted else (exc.problem_mark or exc.context_mark)
-        errors.append(
-            ContentError(
-                shown,
-                mark.line + 1 if mark else 1,
-                "",
-                f"syntaxe YAML incorrecte ({exc.problem}) : vérifiez les retraits, les « : » et les guillemets",
-            )
-        )
+        line, advice = yaml_advice(exc)
+        errors.append(ContentError(shown, line, "", advice))
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        errors.append(ContentError(shown, line, "", f"caractère de contrôle invisible (U+{exc.character:04X}) : retapez cette ligne sans la copier-coller"))
         return None
     except yaml.YAMLError as exc:
         errors.append(ContentError(shown, 1, "", f"syntaxe YAML incorrecte : {exc}"))
@@ -266,18 +277,20 @@ def read_yaml(path: Path, errors: list[ContentError]) -> LineDict | None:
         return None
     if loader.key_problems:
         return None
-    bad_text = False
+    marked = data.get("not_persons")
+    not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
+    # A refused text is an error, so nothing is published; the model is still checked, to list
+    # every error of the file in one run.
     for loc, value in _texts(data):
-        problem = text_problem(value)
-        if problem:
-            errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))
-            bad_text = True
-    return None if bad_text else data
+        for problem in [text_problem(value), *text_problems(value, not_persons)]:
+            if problem:
+                errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))
+    return data
 
 
-def _validate(model: type[BaseModel], path: Path, errors: list[ContentError]):
+def _validate(model: type[BaseModel], path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()):
     """The validated model and its parsed data (for line numbers), or (None, data)."""
-    data = read_yaml(path, errors)
+    data = read_yaml(path, errors, not_persons)
     if data is None:
         return None, None
     try:
@@ -331,6 +344,7 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
     if problem := reserved_problem(territory.slug):
         errors.append(ContentError(display_path(main_file), line_of(data, ("slug",)), "slug", problem))
     loaded = LoadedTerritory(slug=territory.slug, model=territory, path=main_file, data=data)
+    _add_problems(territory_problems(territory), main_file, data, errors)
     contract_ids = [contract.id for contract in territory.contracts]
     for index, contract_id in enumerate(contract_ids):
         if contract_id in contract_ids[:index]:
@@ -352,7 +366,7 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
             continue
         if not _check_language(path, lang, errors):
             continue
-        translation, _ = _validate(TerritoryTranslation, path, errors)
+        translation, _ = _validate(TerritoryTranslation, path, errors, tuple(territory.not_persons))
         if translation:
             loaded.translations[lang] = LoadedTranslation(
                 lang, translation, path, stale=translation.source_fingerprint != intro_fingerprint
@@ -360,6 +374,10 @@ def _load_territory(folder: Path, errors: list[ContentError]) -> LoadedTerritory
     if actions_folder.is_dir():
         _load_actions(actions_folder, loaded, set(contract_ids), errors)
     return loaded
+
+
+def _add_problems(problems: list[tuple[tuple, str]], path: Path, data: LineDict, errors: list[ContentError]) -> None:
+    errors.extend(ContentError(display_path(path), line_of(data, loc), field_path(loc), message) for loc, message in problems)
 
 
 def _check_language(path: Path, lang: str, errors: list[ContentError]) -> bool:
@@ -420,6 +438,8 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                         f"code de langue « {lang_code} » inconnu : utilisez un code comme fr, en, ar, ps, ti",
                     )
                 )
+        contract = next((c for c in territory.model.contracts if c.id == action.admin.contract), None) if territory.model else None
+        _add_problems(action_problems(action, contract.period if contract else None, dt.date.today()), path, data, errors)
         territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
     seen_translations: dict[tuple[str, str], Path] = {}
     for path in files:
@@ -444,8 +464,8 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                 )
             )
             continue
-        translation, _ = _validate(ActionTranslation, path, errors)
         action = territory.actions.get(slug)
+        translation, _ = _validate(ActionTranslation, path, errors, tuple(action.model.not_persons) if action else ())
         if translation and action:
             current = fingerprint(translatable_fields(action.model))
             action.translations[lang] = LoadedTranslation(

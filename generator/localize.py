@@ -19,6 +19,7 @@ from babel.numbers import format_currency
 from markupsafe import Markup
 
 from generator import glossary, labels, routes
+from generator.gate.contacts import phone_display, phone_href
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, Language, built_languages
 from generator.models import (
@@ -284,13 +285,14 @@ class Localizer:
     def contact_links(self, contacts) -> list[Link]:
         links = []
         for contact in contacts or []:
+            shown = contact.value
             if contact.kind is ContactKind.phone:
-                href = "tel:" + contact.value.replace(" ", "").replace(".", "")
+                href, shown = phone_href(contact.value), phone_display(contact.value)
             elif contact.kind is ContactKind.email:
                 href = "mailto:" + contact.value
             else:
                 href = contact.value
-            links.append(Link(contact.value, href, note=contact.label))
+            links.append(Link(shown, href, note=contact.label))
         return links
 
     def territory_ref(self, territory: LoadedTerritory, from_path: str) -> TerritoryRef:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
@@ -22,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, WrapValidator, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, WrapValidator, field_validator, model_validator
 
 # The site's languages are defined in generator/languages.py; these names stay importable here.
 from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F401
@@ -192,8 +191,6 @@ class AlertKind(str, Enum):
 
 # --- Shared parts ---
 
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 .]{5,18}[0-9]$")
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
 class Contact(Strict):
@@ -203,10 +200,12 @@ class Contact(Strict):
 
     @model_validator(mode="after")
     def _value_matches_kind(self) -> "Contact":
-        if self.kind is ContactKind.phone and not PHONE_PATTERN.match(self.value):
-            raise ValueError(f"« {self.value} » n'est pas un numéro de téléphone (exemple : 03 87 00 00 00)")
-        if self.kind is ContactKind.email and not EMAIL_PATTERN.match(self.value):
-            raise ValueError(f"« {self.value} » n'est pas une adresse e-mail")
+        from generator.gate.contacts import email_problem, phone_problem, website_problem
+
+        check = {ContactKind.phone: phone_problem, ContactKind.email: email_problem, ContactKind.website: website_problem}
+        problem = check[self.kind](self.value)
+        if problem:
+            raise ValueError(problem)
         if self.kind is ContactKind.website:
             HttpUrl(self.value)
         return self
@@ -226,8 +225,8 @@ class Period(Strict):
 
 
 class AgeRange(Strict):
-    min: int | None = Field(None, ge=0, le=120, description="Âge minimum.")
-    max: int | None = Field(None, ge=0, le=120, description="Âge maximum.")
+    min: StrictInt | None = Field(None, ge=0, le=120, description="Âge minimum, nombre entier de 0 à 120.")
+    max: StrictInt | None = Field(None, ge=0, le=120, description="Âge maximum, nombre entier de 0 à 120.")
 
     @model_validator(mode="after")
     def _ordered(self) -> "AgeRange":
@@ -299,6 +298,12 @@ class Source(Strict):
 
 # --- Territory ---
 
+NOT_PERSONS_DESCRIPTION = (
+    "Phrases que la vérification prend à tort pour des noms de personnes alors que ce sont des institutions ou des"
+    " lieux, par exemple [\"Dispensaire Émile Roux\"]. Écrites telles qu'elles figurent dans le texte ; jamais"
+    " publiées. Elles valent aussi pour les traductions du fichier."
+)
+
 
 class Contract(Strict):
     id: str = Field(pattern=SLUG_PATTERN, description="Identifiant court, repris dans admin.contract des actions.")
@@ -325,6 +330,7 @@ class Territory(Strict):
     contracts: list[Contract] = Field(min_length=1, description="Les contrats signés avec l'État (CTAIR, CTAI).")
     coordinator: Coordinator = Field(description="L'institution qui coordonne, avec ses contacts publics.")
     intro: str = Field(description="Courte présentation, en français simple.")
+    not_persons: list[str] = Field(default_factory=list, description=NOT_PERSONS_DESCRIPTION)
 
 
 # --- Action ---
@@ -391,6 +397,7 @@ class Action(Strict):
     alert: Alert | None = Field(None, description="Alerte temporaire (fermé, complet), avec ses dates.")
     last_verified: dt.date = Field(description="Date de la dernière vérification des informations.")
     admin: Admin = Field(description="Couche administrative, pour les professionnels et l'État.")
+    not_persons: list[str] = Field(default_factory=list, description=NOT_PERSONS_DESCRIPTION)
 
 
 # --- Translations ---

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from pathlib import Path
 
 import jinja2
@@ -15,7 +15,6 @@ from generator.models import (
     FrenchLevel,
     Orienter,
     SpecificPublic,
-    Territory,
     Theme,
 )
 from generator.render import TEMPLATES_DIR
@@ -32,8 +31,6 @@ def _refuse(path: Path, message: str) -> ContentErrors:
 
 
 def _check_slug(slug: str, path: Path) -> None:
-    import re
-
     if not re.match(SLUG_PATTERN, slug):
         raise _refuse(path, f"« {slug} » : lettres minuscules sans accent, chiffres et tirets seulement")
     if path.exists():
@@ -49,24 +46,36 @@ def new_territory(content: Path, slug: str) -> Path:
     return path
 
 
+def _contract_ids(territory_file: Path) -> list[str]:
+    """The contract ids of a territory file, or none if it cannot be read yet."""
+    import yaml
+
+    try:
+        data = yaml.safe_load(territory_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []
+    contracts = data.get("contracts") if isinstance(data, dict) else None
+    return [c["id"] for c in contracts if isinstance(c, dict) and isinstance(c.get("id"), str)] if isinstance(contracts, list) else []
+
+
 def new_action(content: Path, territory: str, slug: str) -> Path:
+    # A territory is a folder name: « ../ailleurs » would write outside the content folder.
+    if not re.match(SLUG_PATTERN, territory):
+        raise _refuse(content, f"territoire « {territory} » : lettres minuscules sans accent, chiffres et tirets seulement")
     territory_file = content / territory / "territory.yml"
     if not territory_file.exists():
         raise _refuse(territory_file, f"territoire « {territory} » introuvable : créez-le avec « catalogue new territory {territory} »")
     path = content / territory / "actions" / f"{slug}.yml"
     _check_slug(slug, path)
-    import yaml
-
-    contracts = Territory.model_construct(**yaml.safe_load(territory_file.read_text(encoding="utf-8"))).contracts
-    contract = contracts[0]["id"] if contracts and isinstance(contracts[0], dict) else "ctai-aaaa-aaaa"
+    ids = _contract_ids(territory_file)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         _env.get_template("action.yml.j2").render(
             slug=slug,
             territory=territory,
-            contract=contract,
-            today=dt.date.today().isoformat(),
-            themes=Theme.francais.value,
+            # Chosen only when there is no choice to make: one contract.
+            contract=ids[0] if len(ids) == 1 else "null",
+            contracts=", ".join(ids),
             all_themes=_choices(Theme),
             specific_publics=_choices(SpecificPublic),
             french_levels=_choices(FrenchLevel),

@@ -1,0 +1,78 @@
+"""Contact values a reader can use: French phone numbers (phonenumbers), e-mail addresses
+(email-validator) and web addresses without credentials or hidden characters."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+
+import email_validator
+import phonenumbers
+
+REGION = "FR"
+# A mailbox, not a query: `accueil?bcc=…` or `a&b@…` would add recipients to a mailto: link.
+SAFE_LOCAL_PART = re.compile(r"^[\w.+'-]+$")
+UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f\\\"<>`{}|^]")
+
+
+def _parsed_phone(value: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(value, REGION)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_valid_number(number) or phonenumbers.is_valid_short_number(number):
+        return number
+    return None
+
+
+def phone_problem(value: str) -> str | None:
+    if _parsed_phone(value) is None:
+        return f"« {value} » n'est pas un numéro de téléphone valable (exemple : 03 87 00 00 00, ou +33 3 87 00 00 00)"
+    return None
+
+
+def phone_href(value: str) -> str:
+    """`tel:` target, in E.164 (`+33387000000`); a short number (3949) stays as dialled."""
+    number = _parsed_phone(value)
+    if number is None or not phonenumbers.is_valid_number(number):
+        return "tel:" + re.sub(r"[^0-9+]", "", value)
+    return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def phone_display(value: str) -> str:
+    """The number as French readers write it: `03 87 00 00 00`, or international for abroad."""
+    number = _parsed_phone(value)
+    if number is None or not phonenumbers.is_valid_number(number):
+        return value
+    style = phonenumbers.PhoneNumberFormat.NATIONAL if number.country_code == 33 else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    return phonenumbers.format_number(number, style)
+
+
+def is_mobile(value: str) -> bool:
+    """A mobile number is often a person's own phone: worth a warning in a public contact."""
+    number = _parsed_phone(value)
+    return number is not None and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
+    ) and number.country_code == 33 and str(number.national_number)[:1] in "67"
+
+
+def email_problem(value: str) -> str | None:
+    local = value.rpartition("@")[0]
+    if not SAFE_LOCAL_PART.match(local or "?"):
+        return f"« {value} » n'est pas une adresse e-mail simple : seuls lettres, chiffres, « . », « - », « _ » et « + » avant le @"
+    try:
+        email_validator.validate_email(value, check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        return f"« {value} » n'est pas une adresse e-mail (exemple : accueil@ville.fr)"
+    return None
+
+
+def website_problem(value: str) -> str | None:
+    if UNSAFE_IN_URL.search(value):
+        return f"« {value} » contient des espaces ou des caractères interdits dans une adresse web"
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme not in ("https", "http") or not parts.hostname or "." not in parts.hostname:
+        return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
+    if parts.username is not None or parts.password is not None:
+        return f"« {value} » contient un identifiant ou un mot de passe (avant « @ ») : donnez l'adresse publique seule"
+    return None

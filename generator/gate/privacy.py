@@ -1,0 +1,183 @@
+"""What may never be published: bank identifiers and names of persons.
+
+Bank identifiers are found by their checksum (python-stdnum), on a copy of the text normalized
+for case, spaces (non-breaking ones included), separators, zero-width characters and line breaks:
+the word « RIB » alone is harmless, a valid number is the signal. A BIC has no checksum, so it
+counts only next to a bank word (BIC, compte, virement…), or when it is coded as no word is.
+
+Persons are found by the ways the source contracts write them: a civility or title before a name,
+« représenté par X, Maire », a first name from Faker's lists followed by a capitalized word, and
+personal e-mail addresses (prenom.nom@…). A coordinator lists the phrases that are institutions,
+not persons, in the file's `not_persons` field.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from stdnum import bic, iban
+
+# Characters that hide inside a number without showing: zero-width spaces and joiners, BOM.
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Separators a person types inside a number.
+SEPARATORS = r"[\s.\-_/\u2010-\u2015]*"
+
+IBAN_CANDIDATE = re.compile(r"(?<![A-Z0-9])[A-Z]{2}\d{2}(?:" + SEPARATORS + r"[A-Z0-9]){11,32}")
+BIC_CANDIDATE = re.compile(r"(?<![A-Z0-9])[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![A-Z0-9])")
+# Words that say a nearby code is a bank's.
+BANK_CONTEXT = re.compile(r"\b(?:BIC|SWIFT|IBAN|RIB|COMPTE|BANQUE|BANCAIRE|VIREMENT|DOMICILIATION)\b")
+BIC_WORD = re.compile(r"\b(?:BIC|SWIFT)\b\W{0,12}$")
+RIB_GROUPS = re.compile(
+    r"(?<![0-9])(\d{5})" + SEPARATORS + r"(\d{5})" + SEPARATORS + r"([0-9A-Z]{11})" + SEPARATORS + r"(\d{2})(?![0-9])"
+)
+# The same four parts with their labels in between, as in a RIB table.
+RIB_LABELLED = re.compile(
+    r"(?<![0-9])(\d{5})\D{1,40}?(?<![0-9])(\d{5})\D{1,40}?(?<![0-9A-Z])([0-9A-Z]{11})(?![0-9A-Z])\D{1,40}?(?<![0-9])(\d{2})(?![0-9])"
+)
+
+
+def normalized(text: str) -> str:
+    """Compatibility forms folded, invisible characters dropped."""
+    return unicodedata.normalize("NFKC", text).translate(INVISIBLE)
+
+
+def _compact(candidate: str) -> str:
+    return re.sub(SEPARATORS, "", candidate)
+
+
+def _rib_key_valid(bank: str, branch: str, account: str, key: str) -> bool:
+    """The French RIB key: 97 - (89 × bank + 15 × branch + 3 × account) mod 97, letters as digits."""
+    letters = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "12345678912345678923456789")
+    account_digits = account.translate(letters)
+    if not account_digits.isdigit():
+        return False
+    return 97 - (89 * int(bank) + 15 * int(branch) + 3 * int(account_digits)) % 97 == int(key)
+
+
+def bank_identifiers(text: str) -> list[str]:
+    """The IBAN, RIB and BIC numbers in `text`, as found (compacted)."""
+    found = []
+    plain = normalized(text)
+    upper = plain.upper()
+    for match in IBAN_CANDIDATE.finditer(upper):
+        compact = _compact(match.group())
+        # The candidate may run on into the next word: try every length an IBAN can have.
+        for length in range(min(len(compact), 34), 14, -1):
+            if iban.is_valid(compact[:length]):
+                found.append(compact[:length])
+                break
+    for pattern in (RIB_GROUPS, RIB_LABELLED):
+        for match in pattern.finditer(upper):
+            if _rib_key_valid(*match.groups()):
+                found.append(" ".join(match.groups()))
+    for match in BIC_CANDIDATE.finditer(upper):
+        code = match.group()
+        before = upper[max(0, match.start() - 40) : match.start()]
+        # Written in capitals, a code near a bank word; in small letters, a word unless « BIC » precedes it.
+        capitals = len(plain) != len(upper) or plain[match.start() : match.end()].isupper()
+        near_word = BANK_CONTEXT.search(before) if capitals else BIC_WORD.search(before[-20:])
+        # A digit in the location code, or the head office's branch code XXX: no word is written so.
+        looks_coded = any(c.isdigit() for c in code[6:8]) or code[8:] == "XXX"
+        if (near_word or looks_coded) and bic.is_valid(code):
+            found.append(code)
+    return found
+
+
+# --- Persons ---
+
+CIVILITY = r"(?:M\.|MM\.|Mme|Mmes|Mlle|Melle|Monsieur|Madame|Mademoiselle|Messieurs|Dr\.?|Docteur|Docteure|Maître|Pr\.?|Professeur|Professeure|Mr\.?|Mrs\.?|Ms\.?)"
+NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’-]+"
+# « M. le Préfet », « Madame la Maire » name an office, not a person.
+NOT_A_NAME = {"le", "la", "les", "l", "du", "de", "des", "et", "ou", "the"}
+SPACE = r"[ \u00a0\u202f]+"
+CIVILITY_NAME = re.compile(r"(?<![\w])" + CIVILITY + SPACE + r"(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")?)")
+OFFICES = r"(?i:Maire|Préfète|Préfet|Présidente|Président|Vice-Présidente|Vice-Président|Adjointe|Adjoint|Directrice|Directeur|Conseillère|Conseiller|Députée|Député|Sénatrice|Sénateur)"
+REPRESENTED_BY = re.compile(
+    r"(?i:représenté(?:e|s|es)?\s+par)\s+(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")*?)\s*,?\s+"
+    r"(?i:agissant en qualité de\s+|en sa qualité de\s+)?(?i:son\s+|sa\s+)?" + OFFICES
+)
+# A word after which a first name names a place or an institution: « rue Jean Jaurès ».
+PLACE_WORDS = {
+    "rue", "avenue", "av", "boulevard", "bd", "place", "allée", "allee", "impasse", "quai", "square", "cours", "chemin",
+    "route", "passage", "pont", "parc", "jardin", "cité", "cite", "quartier", "résidence", "residence", "collège",
+    "college", "lycée", "lycee", "école", "ecole", "groupe", "scolaire", "centre", "espace", "maison", "salle", "stade",
+    "gymnase", "médiathèque", "mediatheque", "bibliothèque", "bibliotheque", "hôpital", "hopital", "clinique",
+    "institut", "fondation", "université", "universite", "faculté", "association", "foyer", "saint", "sainte", "st",
+    "ste", "dispensaire", "street", "school",
+}
+LATIN_OR_CYRILLIC_WORD = re.compile(r"[\w'’-]+")
+PERSONAL_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _first_names() -> frozenset[str]:
+    """First names of the languages the site speaks (Faker's lists), folded."""
+    from faker.providers.person.ar_AA import Provider as Arabic
+    from faker.providers.person.fa_IR import Provider as Persian
+    from faker.providers.person.fr_FR import Provider as French
+    from faker.providers.person.ru_RU import Provider as Russian
+    from faker.providers.person.uk_UA import Provider as Ukrainian
+
+    names = set()
+    for provider in (French, Russian, Ukrainian, Arabic, Persian):
+        names.update(_fold(name) for name in provider.first_names if " " not in name)
+    return frozenset(names)
+
+
+@functools.cache
+def _uncased_last_names() -> frozenset[str]:
+    """Last names of the scripts without capitals (Arabic, Persian): the second half of a name there."""
+    from faker.providers.person.ar_AA import Provider as Arabic
+    from faker.providers.person.fa_IR import Provider as Persian
+
+    return frozenset(name for provider in (Arabic, Persian) for name in provider.last_names if " " not in name)
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper() and word.casefold() not in NOT_A_NAME
+
+
+def persons(text: str) -> list[str]:
+    """Phrases of `text` that look like a person's name or personal address."""
+    found = []
+    for match in CIVILITY_NAME.finditer(text):
+        name = match.group(1)
+        if name.split()[0].casefold().rstrip("'’") not in NOT_A_NAME:
+            found.append(match.group().strip())
+    for match in REPRESENTED_BY.finditer(text):
+        if match.group(1).split()[0].casefold() not in NOT_A_NAME:
+            found.append(match.group(1))
+    words = list(LATIN_OR_CYRILLIC_WORD.finditer(text))
+    first_names = _first_names()
+    last_names = _uncased_last_names()
+    for index, word in enumerate(words[:-1]):
+        first, following = word.group(), words[index + 1].group()
+        if _fold(first) not in first_names or text[word.end() : words[index + 1].start()].strip():
+            continue
+        previous = words[index - 1].group().casefold() if index else ""
+        if previous in PLACE_WORDS:
+            continue
+        cased = first[:1].isupper() and _is_capitalized(following) and following[:1].isalpha()
+        uncased = not first[:1].isupper() and not first[:1].islower() and following in last_names
+        if cased or uncased:
+            found.append(f"{first} {following}")
+    for match in PERSONAL_EMAIL.finditer(text):
+        parts = [part for part in re.split(r"[._-]", match.group(1)) if part]
+        if len(parts) >= 2 and (_fold(parts[0]) in first_names or len(parts[0]) == 1):
+            found.append(match.group())
+    return list(dict.fromkeys(found))
+
+
+def unmarked_persons(text: str, not_persons: Iterable[str]) -> list[str]:
+    """`persons(text)` once the phrases a coordinator marked as not persons are blanked out."""
+    for phrase in not_persons:
+        if phrase.strip():
+            text = re.sub(re.escape(phrase.strip()), lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
+    return persons(text)

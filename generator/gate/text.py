@@ -1,0 +1,56 @@
+"""The checks every text of a content file passes before it can be published."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from generator.gate.privacy import bank_identifiers, unmarked_persons
+
+# What `catalogue new` writes for a person to replace, and the drafts' « XXXX » amounts.
+PLACEHOLDER = re.compile(r"\b(?:[àa] remplir|lorem ipsum|todo|tbd)\b|\bX{3,}\b", re.IGNORECASE)
+ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+NOT_PERSONS_HINT = (
+    "si c'est une institution ou un lieu, ajoutez la phrase exacte à la liste not_persons du fichier"
+)
+
+
+def control_characters(text: str) -> list[str]:
+    """Names of the control characters of `text` (NUL, BEL…): invisible, they break pages and CSV files."""
+    return sorted({
+        f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS
+    })
+
+
+def _masked(number: str) -> str:
+    return number[:4] + "…"
+
+
+def text_problems(text: str, not_persons: Iterable[str] = ()) -> list[str]:
+    """Why `text` cannot be published, in French, one sentence per problem (empty: it can)."""
+    problems = []
+    controls = control_characters(text)
+    if controls:
+        problems.append(
+            f"caractère de contrôle invisible ({', '.join(controls)}) : retapez le texte sans le copier-coller"
+        )
+    for number in dict.fromkeys(bank_identifiers(text)):
+        problems.append(
+            f"coordonnées bancaires (IBAN, RIB ou BIC « {_masked(number)} ») : elles ne doivent jamais être publiées,"
+            " supprimez-les"
+        )
+    for person in unmarked_persons(text, not_persons):
+        if "@" in person:
+            problems.append(
+                f"adresse e-mail personnelle « {person} » : donnez l'adresse d'accueil de la structure,"
+                " jamais celle d'une personne"
+            )
+        else:
+            problems.append(
+                f"nom de personne probable « {person} » : le catalogue ne publie jamais le nom d'une personne ;"
+                f" écrivez sa fonction ou son institution (« le maire de Metz », « le CCAS ») ; {NOT_PERSONS_HINT}"
+            )
+    if PLACEHOLDER.search(text):
+        problems.append("texte d'exemple laissé tel quel (« À remplir », « XXXX ») : écrivez la vraie information")
+    return problems
