@@ -253,11 +253,11 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         errors.append(ContentError(shown, mark.line + 1 if mark else 1, "", message))
         return None
     except yaml.MarkedYAMLError as exc:
-        line, advice = yaml_advice(exc)
+        line, advice = yaml_advice(exc, text)
         errors.append(ContentError(shown, line, "", advice))
         return None
     except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
+        line = text.encode("utf-8")[: exc.position].count(b"\n") + 1  # libyaml counts bytes
         errors.append(ContentError(shown, line, "", f"caractère de contrôle invisible (U+{exc.character:04X}) : retapez cette ligne sans la copier-coller"))
         return None
     except yaml.YAMLError as exc:

@@ -172,7 +172,9 @@ def persons(text: str) -> list[str]:
         parts = [part for part in re.split(r"[._-]", match.group(1)) if part]
         if len(parts) >= 2 and (_fold(parts[0]) in first_names or len(parts[0]) == 1):
             found.append(match.group())
-    return list(dict.fromkeys(found))
+    # « M. Jacques Martin » is found twice (civility, first name): say it once, in full.
+    unique = list(dict.fromkeys(found))
+    return [phrase for phrase in unique if not any(phrase != other and phrase in other for other in unique)]
 
 
 def unmarked_persons(text: str, not_persons: Iterable[str]) -> list[str]:

@@ -7,16 +7,24 @@ import yaml
 QUOTE_HINT = 'mettez tout le texte entre guillemets, par exemple : title: "Horaires : 9 h - 12 h"'
 
 
-def yaml_advice(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
-    """(line, advice) for a YAML syntax error."""
+def _character_at(text: str, mark) -> str:
+    """The character a mark points to (libyaml's messages do not name it)."""
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def yaml_advice(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """(line, advice) for a YAML syntax error of `text`."""
     problem = exc.problem or ""
     context = exc.context or ""
     problem_line = exc.problem_mark.line + 1 if exc.problem_mark else 1
     context_line = exc.context_mark.line + 1 if exc.context_mark else problem_line
-    if "\t" in problem:
+    character = _character_at(text, exc.problem_mark)
+    if "\t" in problem or ("cannot start any token" in problem and character == "\t"):
         return problem_line, "tabulation interdite : faites les retraits avec des espaces, jamais avec la touche Tab"
     if "cannot start any token" in problem:
-        character = problem.split("'")[1] if "'" in problem else ""
         return problem_line, f"un texte ne peut pas commencer par « {character} » sans guillemets : {QUOTE_HINT}"
     if "quoted scalar" in context:
         # The missing quote is found at the end of the file; where it opened is what to fix.
