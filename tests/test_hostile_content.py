@@ -34,6 +34,8 @@ from generator.models import (
     Budget,
     Catalogue,
     Contact,
+    ContactKind,
+    Orienter,
     Contract,
     Coordinator,
     LoadedAction,
@@ -72,6 +74,8 @@ BREAK_SQ = "' onmouseover='window.__pwned=1' onfocus='window.__pwned=1' autofocu
 CLOSE = "</div></details></dl></ul></p></a></h2><script>window.__pwned='close'</script>"
 COMMENT = "<!-- "
 ENTITIES = "&lt;script&gt;window.__pwned=1&lt;/script&gt; &#60;b&#62; &amp;amp;"
+HOSTILE_EMAIL = "\"onmouseover=\"window.__pwned=1\"@evil.fr"
+HOSTILE_URL = "https://example.org/?q=\"onmouseover=\"window.__pwned=1"
 RLO = "\u202eevil\u202c"
 TEMPLATE = "{{ 7*7 }} {% raw %} ${7*7} #{7*7}"
 MD_JS = "[clic](javascript:window.__pwned='md')"
@@ -98,9 +102,9 @@ def hostile_catalogue(root: Path) -> Catalogue:
     )
     territory = Territory(
         name=f"Ville {SCRIPT} {BREAK_DQ}", slug="hostile", kind="commune", departments=["57"], contracts=[contract],
-        coordinator=Coordinator(
+        coordinator=Coordinator.model_construct(
             name=hostile("Coordination"), address=hostile("Adresse"),
-            contacts=[Contact(kind="email", value="\"onmouseover=\"window.__pwned=1\"@evil.fr", label=hostile("Courriel"))],
+            contacts=[Contact.model_construct(kind=ContactKind.email, value=HOSTILE_EMAIL, label=hostile("Courriel"))],
         ),
         intro=hostile("Intro"),
     )
@@ -121,11 +125,13 @@ def hostile_catalogue(root: Path) -> Catalogue:
                 places=[Place(name=hostile("Lieu"), address=hostile("Rue"), postcode="57000", city=hostile("Ville"))],
                 zone=Zone(communes=[hostile("Commune")]),
             ),
-            orientation=Orientation(
-                orienters=["ccas"], steps=[hostile("Étape"), MD_JS, CLOSE], documents=[hostile("Document")],
+            orientation=Orientation.model_construct(
+                orienters=[Orienter.ccas], referral_only=False, steps=[hostile("Étape"), MD_JS, CLOSE], documents=[hostile("Document")],
                 contacts=[
-                    Contact(kind="email", value="\"><img/src=x/onerror=window.__pwned=1>@evil.fr", label=hostile("Mail")),
-                    Contact(kind="website", value="https://example.org/?q=\"onmouseover=\"window.__pwned=1", label=hostile("Site")),
+                    # Built without validation: the loader refuses such addresses (test below), and
+                    # the pages must stay safe even if one got through.
+                    Contact.model_construct(kind=ContactKind.email, value="\"><img/src=x/onerror=window.__pwned=1>@evil.fr", label=hostile("Mail")),
+                    Contact.model_construct(kind=ContactKind.website, value=HOSTILE_URL, label=hostile("Site")),
                     Contact(kind="phone", value="03 87 00 00 00", label=hostile("Téléphone")),
                 ],
             ),
@@ -183,7 +189,7 @@ def write_yaml_content(content: Path) -> None:
         coordinator:
           name: {quoted("Coordination")}
           contacts:
-            - {{kind: email, value: '"onmouseover="window.__pwned=1"@evil.fr', label: {quoted("Courriel")}}}
+            - {{kind: email, value: accueil@exemple.fr, label: {quoted("Courriel")}}}
         intro: {quoted("Intro")}
         """), encoding="utf-8")
     (content / "hostile" / "actions" / "piege.yml").write_text(textwrap.dedent(f"""\
@@ -203,7 +209,7 @@ def write_yaml_content(content: Path) -> None:
           orienters: [ccas]
           steps: [{quoted("Étape")}]
           contacts:
-            - {{kind: website, value: 'https://example.org/?q="onmouseover="window.__pwned=1', label: {quoted("Site")}}}
+            - {{kind: website, value: 'https://example.org/?q=1', label: {quoted("Site")}}}
         alert: {{kind: info, message: {quoted("Alerte")}}}
         last_verified: 2026-01-01
         admin:
@@ -395,3 +401,11 @@ def test_the_title_is_shown_exactly_as_written(chromium, hostile_sites):
             squeeze(text) for text in page.locator(".territory-card__name").all_text_contents()
         ]
     context.close()
+
+
+@pytest.mark.parametrize("kind, value", [("email", HOSTILE_EMAIL), ("website", HOSTILE_URL)])
+def test_the_loader_refuses_contact_addresses_made_of_markup(kind, value):
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Contact(kind=kind, value=value)
