@@ -29,9 +29,25 @@ def _report(errors: ContentErrors) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(Path(args.content_dir))
+    from generator.checks import content_warnings
+    from generator.summary import write_summary
+
+    try:
+        catalogue = load_catalogue(Path(args.content_dir))
+    except ContentErrors as errors:
+        if args.summary:
+            write_summary(Path(args.summary), errors.errors, [])
+        return _report(errors)
+    warnings = content_warnings(catalogue)
     actions = sum(len(t.actions) for t in catalogue.territories.values())
     print(f"Contenu valide : {len(catalogue.territories)} territoires, {actions} actions.")
+    if warnings:
+        count = len(warnings)
+        print(f"\n{count} avertissement{'s' if count > 1 else ''} (ils ne bloquent pas la publication) :")
+        for warning in warnings:
+            print(warning)
+    if args.summary:
+        write_summary(Path(args.summary), [], warnings)
     return EXIT_OK
 
 
@@ -83,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="vérifier le contenu YAML")
     validate.add_argument("content_dir", nargs="?", default="content")
+    validate.add_argument(
+        "--summary", metavar="FICHIER", help="ajouter les erreurs et avertissements, en Markdown, à ce fichier (résumé GitHub)"
+    )
     validate.set_defaults(run=cmd_validate)
 
     build = commands.add_parser("build", help="construire le site statique")

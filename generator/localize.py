@@ -34,6 +34,7 @@ from generator.models import (
     Period,
 )
 from generator.opening_hours import parse_opening_hours
+from generator.load import TRANSLATION_LANGUAGES
 
 # Filters: the facets a visitor can narrow a territory's list by, with their URL segment.
 FACETS = {
@@ -699,6 +700,8 @@ class Localizer:
                 "href": relative(path, fiche_path(territory.slug, action.slug)),
                 "file": action.path.name,
                 "missing": missing_fields(action.model),
+                "untranslated": [lang for lang in TRANSLATION_LANGUAGES if lang not in action.translations],
+                "stale": [lang for lang, loaded in action.translations.items() if loaded.stale],
             }
             for action in territory.actions.values()
         ]

@@ -58,6 +58,13 @@ def _type_name(annotation) -> str:
     return str(annotation)
 
 
+def markdown_environment() -> jinja2.Environment:
+    """For the Markdown documents made for coordinators (this reference, the validation summary)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
+    )
+
+
 def reference_text() -> str:
     sections = []
     for title, intro, model, prefix in SECTIONS:
@@ -69,8 +76,6 @@ def reference_text() -> str:
                          "description": (field.description or "").replace("|", "\\|")})
         sections.append({"title": title, "intro": intro, "rows": rows})
     enums = [{"title": title, "members": [(member.value, table[member]) for member in enum]} for title, enum, table in ENUMS]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    return env.get_template("content_reference.md.j2").render(
+    return markdown_environment().get_template("content_reference.md.j2").render(
         sections=sections, enums=enums, languages=", ".join(models.SITE_LANGUAGES)
     )

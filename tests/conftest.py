@@ -1,7 +1,8 @@
-"""Shared fixtures: real builds of real content, made once per test session."""
+"""Shared fixtures: real builds of a small fictional catalogue (tests/fixtures/catalogue), made once per test session."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 
@@ -11,7 +12,14 @@ from generator.pipeline import run_pipeline
 from generator.models import SITE_LANGUAGES
 
 REPO = Path(__file__).resolve().parent.parent
-CONTENT = REPO / "content"
+# The real content is built by one smoke test only (test_build.py); every other test uses fixtures.
+SHIPPED_CONTENT = REPO / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CATALOGUE = FIXTURES / "catalogue"
+
+# The day the fixture catalogue is built for: its actions are then ended, running and upcoming.
+BUILD_DATE = dt.date(2025, 6, 1)
+BUILD_EPOCH = str(int(dt.datetime(2025, 6, 1, tzinfo=dt.timezone.utc).timestamp()))
 
 
 # Where the test site would be published: QR codes and shared links carry it.
@@ -20,11 +28,12 @@ TEST_SITE_URL = "https://catalogue.test/"
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped content, built in all languages."""
+    """The fixture catalogue, built in all languages."""
     out = tmp_path_factory.mktemp("build") / "site"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
-        run_pipeline(CONTENT, out, list(SITE_LANGUAGES), progress=False)
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        run_pipeline(CATALOGUE, out, list(SITE_LANGUAGES), progress=False)
     return out
 
 

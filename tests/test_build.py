@@ -1,4 +1,5 @@
-"""The pipeline on the shipped content: the site tree, languages, statuses, size and safety of publishing."""
+"""The pipeline on the fixture catalogue: the site tree, languages, statuses, size and safety of publishing;
+and one smoke test that the shipped content builds."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from generator.models import SITE_LANGUAGES
 from generator.pipeline import run_pipeline
 from generator.publish import publish, staging_dir
 
-from conftest import CONTENT, TEST_SITE_URL, tree_digest
+from conftest import BUILD_EPOCH, CATALOGUE, SHIPPED_CONTENT, TEST_SITE_URL, tree_digest
 
 HTML_LANG = {"fr": "fr", "en": "en", "ar": "ar", "fa": "fa-AF", "ps": "ps", "ti": "ti", "ru": "ru", "uk": "uk"}
 RTL = {"ar", "fa", "ps"}
@@ -27,7 +28,7 @@ def html_of(site: Path, *parts: str) -> str:
 
 
 def test_site_tree_has_every_page_in_every_language(built_site):
-    catalogue = load_catalogue(CONTENT)
+    catalogue = load_catalogue(CATALOGUE)
     assert (built_site / "index.html").is_file()
     for lang in SITE_LANGUAGES:
         assert (built_site / lang / "index.html").is_file()
@@ -57,7 +58,7 @@ def test_root_lets_a_person_pick_a_language_in_its_own_script(built_site):
 
 
 def test_every_french_fiche_shows_the_four_sections_in_order(built_site):
-    catalogue = load_catalogue(CONTENT)
+    catalogue = load_catalogue(CATALOGUE)
     for action in catalogue.actions():
         html = html_lib.unescape(html_of(built_site, "fr", action.territory, action.slug))
         positions = [html.index(f'id="{anchor}"') for anchor in ("pour-qui", "quoi", "ou", "orientation")]
@@ -67,25 +68,31 @@ def test_every_french_fiche_shows_the_four_sections_in_order(built_site):
 
 
 def test_ended_action_says_so_and_points_to_the_coordinator(built_site):
-    # The CTAI 2022-2025 ended on 2025-12-31; content was last verified on 2026-11-25.
-    html = html_of(built_site, "fr", "metz", "coup-de-pouce-emploi")
+    # The workshop ran in 2023-2024; the fixture is built on 2025-06-01.
+    html = html_of(built_site, "fr", "port-exemple", "atelier-emploi")
     assert "status--ended" in html
     assert "Cette action est terminée." in html
-    assert "CCAS de Metz" in html
+    assert "CCAS de Port-Exemple" in html
+
+
+def test_running_and_upcoming_actions_are_not_called_ended(built_site):
+    assert "status--ended" not in html_of(built_site, "fr", "port-exemple", "cours-francais")
+    assert "status--ended" not in html_of(built_site, "fr", "port-exemple", "permanence-logement")
 
 
 def test_territory_lists_ended_actions_in_their_own_section(built_site):
-    html = html_of(built_site, "fr", "metz")
+    html = html_of(built_site, "fr", "port-exemple")
     ended_section = html[html.index('id="terminees"'):]
-    assert "coup-de-pouce-emploi/" in ended_section
-    current = html[: html.index('id="terminees"')]
-    assert "coup-de-pouce-emploi/" not in current.split('id="pour-vous"')[1]
+    assert "atelier-emploi/" in ended_section
+    current = html[: html.index('id="terminees"')].split('id="pour-vous"')[1]
+    assert "atelier-emploi/" not in current
+    assert "cours-francais/" in current
 
 
 def test_navigation_does_not_list_every_fiche(built_site):
-    html = html_of(built_site, "fr", "metz", "coup-de-pouce-emploi")
+    html = html_of(built_site, "fr", "port-exemple", "atelier-emploi")
     nav = html[html.index('class="md-nav md-nav--primary"'): html.index("</nav>", html.index('class="md-nav md-nav--primary"'))]
-    assert "coup-de-pouce-emploi" not in nav
+    assert "atelier-emploi" not in nav
 
 
 def test_theme_parts_made_once_per_depth_fit_every_page(built_site):
@@ -114,25 +121,26 @@ def test_fiche_pages_stay_under_40_kb(built_site):
 
 
 def test_no_font_or_script_from_another_origin(built_site):
-    for page in list(built_site.glob("*/index.html")) + list(built_site.glob("*/metz/*/index.html"))[:20]:
+    for page in list(built_site.glob("*/index.html")) + list(built_site.glob("*/*/*/index.html")):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r'<(script|link|img)[^>]+(src|href)="(https?:)?//', html), page
 
 
 def test_two_builds_are_identical(built_site, tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     again = tmp_path / "site"
-    run_pipeline(CONTENT, again, list(SITE_LANGUAGES), progress=False)
+    run_pipeline(CATALOGUE, again, list(SITE_LANGUAGES), progress=False)
     assert tree_digest(again) == tree_digest(built_site)
 
 
 def test_failed_build_leaves_previous_site_untouched(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(CATALOGUE, content)
     out = tmp_path / "site"
     run_pipeline(content, out, ["fr"], progress=False)
     before = tree_digest(out)
-    broken = next((content / "metz" / "actions").glob("*.yml"))
+    broken = content / "port-exemple" / "actions" / "cours-francais.yml"
     broken.write_text(broken.read_text(encoding="utf-8").replace("themes:", "themes: [pas-un-theme]\nx_themes:", 1), encoding="utf-8")
     with pytest.raises(ContentErrors):
         run_pipeline(content, out, ["fr"], progress=False)
@@ -142,7 +150,7 @@ def test_failed_build_leaves_previous_site_untouched(tmp_path):
 
 def test_publishing_replaces_the_whole_previous_site(tmp_path):
     out = tmp_path / "site"
-    for stale in ("fr/metz/gone/index.html", "data/old.csv", "old.html"):
+    for stale in ("fr/port-exemple/gone/index.html", "data/old.csv", "old.html"):
         (out / stale).parent.mkdir(parents=True, exist_ok=True)
         (out / stale).write_text("old", encoding="utf-8")
     leftover = tmp_path / ".site-previous" / "fr" / "index.html"  # from a build interrupted mid-swap
@@ -163,9 +171,16 @@ def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
 
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     out = tmp_path / "site"
-    run_pipeline(CONTENT, out, ["fr", "ar"], progress=False)
+    run_pipeline(CATALOGUE, out, ["fr", "ar"], progress=False)
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "f", "fr"]
-    pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "metz").rglob("index.html")]
+    pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "port-exemple").rglob("index.html")]
     problems = {page: broken_links(out, page) for page in pages}
     assert {page: found for page, found in problems.items() if found} == {}
-    assert 'hreflang="ar"' in html_of(out, "fr", "metz", "accueil-creche")
+    assert 'hreflang="ar"' in html_of(out, "fr", "port-exemple", "atelier-emploi")
+
+
+def test_the_shipped_content_builds(tmp_path):
+    """The one test that reads the real content/: it must build. What it says is for
+    `catalogue validate` to check, never for a test."""
+    summary = run_pipeline(SHIPPED_CONTENT, tmp_path / "site", list(SITE_LANGUAGES), progress=False)
+    assert summary.pages > 0

@@ -15,7 +15,7 @@ from generator.i18n import LOCALES_DIR
 from generator.load import TRANSLATION_LANGUAGES, load_catalogue
 from generator.models import Audience, TranslationStatus
 
-from conftest import CONTENT, REPO
+from conftest import BUILD_DATE, CATALOGUE, REPO
 
 
 def catalog(lang: str):
@@ -66,17 +66,6 @@ def test_templates_gettext_gives_what_jinja_new_style_gettext_gives(lang):
     assert "&lt;b&gt;" in expected
 
 
-def test_beneficiary_fiches_are_translated_into_every_language_by_machine():
-    catalogue = load_catalogue(CONTENT)
-    for action in catalogue.actions():
-        needed = TRANSLATION_LANGUAGES if action.model.admin.audience is not Audience.professionals else ("en",)
-        for lang in needed:
-            translation = action.translations.get(lang)
-            assert translation is not None, (action.slug, lang)
-            assert translation.model.status is TranslationStatus.machine
-            assert not translation.stale, (action.slug, lang)
-
-
 def test_every_french_fiche_links_to_itself_in_the_seven_other_languages(built_site):
     for page in built_site.glob("fr/*/*/index.html"):
         territory, action = page.parent.parent.name, page.parent.name
@@ -93,29 +82,45 @@ def test_machine_translation_is_announced_in_the_readers_language(built_site):
         notice = translations_for(lang).gettext(
             "Traduction automatique, pas encore relue. En cas de doute, le texte français fait foi."
         )
-        html = (built_site / lang / "metz" / "coup-de-pouce-emploi" / "index.html").read_text(encoding="utf-8")
+        html = (built_site / lang / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
         assert notice.replace("'", "&#39;") in html, lang
 
 
 def test_untranslated_languages_are_marked_and_get_no_hreflang(built_site):
-    # A professionals-only fiche is translated into English only.
-    html = (built_site / "fr" / "metz" / "coordination-ctai" / "index.html").read_text(encoding="utf-8")
+    # cours-francais is translated into en and ar, not into uk.
+    html = (built_site / "fr" / "port-exemple" / "cours-francais" / "index.html").read_text(encoding="utf-8")
     menu = html[html.index('class="md-select__list"'):]
-    assert re.search(r'<a href="../../../en/metz/coordination-ctai/"[^>]* hreflang="en"', menu)
-    arabic = re.search(r'<a href="../../../ar/metz/coordination-ctai/"[^>]*>([^<]*)<small', menu)
-    assert arabic and "hreflang" not in arabic.group(0)
+    assert re.search(r'<a href="../../../en/port-exemple/cours-francais/"[^>]* hreflang="en"', menu)
+    ukrainian = re.search(r'<a href="../../../uk/port-exemple/cours-francais/"[^>]*>([^<]*)<small', menu)
+    assert ukrainian and "hreflang" not in ukrainian.group(0)
     assert "pas encore traduit" in menu
 
 
 def test_french_fallback_in_a_right_to_left_page_is_marked(built_site):
-    html = (built_site / "ar" / "metz" / "coordination-ctai" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "ar" / "port-exemple" / "reseau-professionnels" / "index.html").read_text(encoding="utf-8")
     assert '<div class="prose" lang="fr" dir="ltr">' in html
+
+
+def test_reviewed_machine_and_stale_translations_are_told_apart(built_site):
+    from generator.i18n import translations_for
+
+    def page(lang):
+        return (built_site / lang / "port-exemple" / "cours-francais" / "index.html").read_text(encoding="utf-8")
+
+    def notice(lang, french):
+        return translations_for(lang).gettext(french).replace("'", "&#39;")
+
+    machine = "Traduction automatique, pas encore relue. En cas de doute, le texte français fait foi."
+    stale = "Le texte français a changé depuis cette traduction : elle n'est peut-être plus à jour."
+    assert notice("en", machine) in page("en") and notice("en", stale) not in page("en")
+    assert notice("ar", machine) not in page("ar") and notice("ar", stale) not in page("ar")  # reviewed
+    assert notice("ru", stale) in page("ru")
 
 
 def test_glossary_terms_are_explained_in_the_readers_language(built_site):
     from generator.i18n import translations_for
 
-    html = (built_site / "uk" / "metz" / "parcours-social-emploi" / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "uk" / "val-exemple" / "mentorat-jeunes" / "index.html").read_text(encoding="utf-8")
     assert '<a class="term" href="#terme-ccas"><abbr title=' in html
     explanation = translations_for("uk").gettext("Centre communal d'action sociale : le service social de la mairie.")
     assert explanation in html
@@ -124,31 +129,31 @@ def test_glossary_terms_are_explained_in_the_readers_language(built_site):
 
 def test_po_round_trip_and_stale_translation(tmp_path):
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(CATALOGUE, content)
     run = lambda *args: subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=REPO)
     po_path = tmp_path / "ar.po"
     assert run("translations", "export", "--lang", "ar", "--out", str(po_path), "--content", str(content)).returncode == 0
     with po_path.open("rb") as handle:
         po = read_po(handle)
-    entry = next(m for m in po if m.context == "metz/coup-de-pouce-emploi:title")
+    entry = next(m for m in po if m.context == "port-exemple/atelier-emploi:title")
     assert entry.id == "Préparer un entretien d'embauche" and entry.string
     entry.string = "عنوان جديد"
     with po_path.open("wb") as handle:
         write_po(handle, po, width=0)
     assert run("translations", "import", str(po_path), "--content", str(content)).returncode == 0
-    translated = (content / "metz" / "actions" / "coup-de-pouce-emploi.ar.yml").read_text(encoding="utf-8")
+    translated = (content / "port-exemple" / "actions" / "atelier-emploi.ar.yml").read_text(encoding="utf-8")
     assert "title: عنوان جديد" in translated
-    assert load_catalogue(content).territories["metz"].actions["coup-de-pouce-emploi"].translations["ar"].stale is False
+    assert load_catalogue(content).territories["port-exemple"].actions["atelier-emploi"].translations["ar"].stale is False
     # The French source changes: the translation is kept but counted as stale.
-    french = content / "metz" / "actions" / "coup-de-pouce-emploi.yml"
+    french = content / "port-exemple" / "actions" / "atelier-emploi.yml"
     french.write_text(french.read_text(encoding="utf-8").replace("Préparer un entretien", "Bien préparer un entretien"), encoding="utf-8")
-    assert load_catalogue(content).territories["metz"].actions["coup-de-pouce-emploi"].translations["ar"].stale is True
+    assert load_catalogue(content).territories["port-exemple"].actions["atelier-emploi"].translations["ar"].stale is True
     status = run("translations", "status", "--content", str(content)).stdout
-    metz_ar = next(line for line in status.splitlines() if line.startswith("ar") and " metz " in line)
-    assert metz_ar.split()[5] == "1"  # périmées
+    port_ar = next(line for line in status.splitlines() if line.startswith("ar") and " port-exemple " in line)
+    assert port_ar.split()[5] == "1"  # périmées
     import datetime as dt
 
     from generator.localize import localize
 
-    fiches = localize(load_catalogue(content), "ar", dt.date(2026, 11, 25)).fiches
-    assert next(f for f in fiches if f.slug == "coup-de-pouce-emploi").translation == "stale"
+    fiches = localize(load_catalogue(content), "ar", BUILD_DATE).fiches
+    assert next(f for f in fiches if f.slug == "atelier-emploi").translation == "stale"

@@ -9,8 +9,8 @@ import pytest
 
 from generator.localize import relative
 
-PAGES = ["", "metz/", "metz/atelier/", "metz/themes/francais/", "f/metz/atelier/", "recherche/", "lyon/"]
-TARGETS = PAGES + ["../en/metz/atelier/", "../fr/", "metz/atelier/../"]
+PAGES = ["", "port-exemple/", "port-exemple/atelier/", "port-exemple/themes/francais/", "f/port-exemple/atelier/", "recherche/", "val-exemple/"]
+TARGETS = PAGES + ["../en/port-exemple/atelier/", "../fr/", "port-exemple/atelier/../"]
 
 
 @pytest.mark.parametrize("from_page,to_page", list(itertools.product(PAGES, TARGETS)))
@@ -20,7 +20,7 @@ def test_relative_link_matches_the_file_system_path(from_page, to_page):
 
 
 def test_relative_link_examples():
-    assert relative("metz/atelier/", "metz/") == "../"
-    assert relative("metz/", "metz/") == "./"
-    assert relative("", "lyon/") == "lyon/"
-    assert relative("f/metz/atelier/", "fr/metz/atelier/") == "../../../fr/metz/atelier/"
+    assert relative("port-exemple/atelier/", "port-exemple/") == "../"
+    assert relative("port-exemple/", "port-exemple/") == "./"
+    assert relative("", "val-exemple/") == "val-exemple/"
+    assert relative("f/port-exemple/atelier/", "fr/port-exemple/atelier/") == "../../../fr/port-exemple/atelier/"

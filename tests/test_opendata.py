@@ -14,12 +14,12 @@ from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES, Audience
 from generator.opendata import COLUMNS, PUBLICS, THEMATIQUES
 
-from conftest import CONTENT, REPO
+from conftest import CATALOGUE, REPO
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(CONTENT)
+    return load_catalogue(CATALOGUE)
 
 
 def read_json(path: Path):
@@ -63,23 +63,27 @@ def test_csv_columns_are_the_documented_ones(built_site, catalogue):
 
 
 def test_csv_and_json_carry_public_and_administrative_fields_in_french(built_site):
-    header, *rows = read_csv(built_site / "data" / "metz.csv")
-    row = dict(zip(header, next(row for row in rows if row[header.index("identifiant")] == "accueil-creche")))
-    assert row["titre"] == "Faire garder votre jeune enfant en crèche à Metz"
-    assert row["themes"] == "famille"
-    assert row["publics_particuliers"] == "parents | enfants"
+    header, *rows = read_csv(built_site / "data" / "port-exemple.csv")
+    by_id = {row[header.index("identifiant")]: dict(zip(header, row)) for row in rows}
+    row = by_id["atelier-emploi"]
+    assert row["titre"] == "Préparer un entretien d'embauche"
+    assert row["themes"] == "travail"
+    assert row["publics"] == "bpi | primo-arrivant"
+    assert row["publics_particuliers"] == "non-concerne"
     assert row["destinataires"] == "beneficiaires"
-    assert row["cout_total"] == "7000" and row["financement_etat"] == "2000"
-    assert row["porteurs"] == "Services de la ville"
-    assert row["source_document"] == "000_284cb37012d614b6.txt"
-    assert row["en_ligne"] == "non"
-    assert row["gratuit"] == ""  # not filled yet: left empty, never guessed
+    assert row["cout_total"] == "5000" and row["financement_etat"] == "4000"
+    assert row["porteurs"] == "Association Exemple Emploi"
+    assert row["source_document"] == "fixture.txt"
+    assert row["en_ligne"] == "non" and row["gratuit"] == "oui"
+    assert row["date_debut"] == "2023-01-01" and row["date_fin"] == "2024-12-31"
+    assert by_id["permanence-logement"]["gratuit"] == ""  # not filled yet: left empty, never guessed
+    assert by_id["reseau-professionnels"]["destinataires"] == "professionnels"
 
 
 def test_national_file_holds_every_action(built_site, catalogue):
     national = read_json(built_site / "data" / "all.json")
     expected = sorted((action.territory, action.slug) for action in catalogue.actions())
-    assert len(expected) == 69
+    assert len(expected) == 5
     assert sorted((row["territoire"], row["identifiant"]) for row in national["actions"]) == expected
     assert [record["identifiant"] for record in national["territoires"]] == sorted(catalogue.territories)
     for slug in catalogue.territories:
@@ -136,9 +140,8 @@ def test_data_inclusion_invents_nothing(built_site, catalogue):
             assert record["frais"] is None
         assert record["nom"] == model.title
         assert record["date_maj"] == model.last_verified.isoformat()
-    metz = next(record for record in structures if record["id"] == "metz--centre-communal-d-action-sociale-de-metz-ccas-de-metz")
-    assert (metz["adresse"], metz["code_postal"], metz["commune"]) == ("24 rue du Wad Billy", "57000", "Metz")
-    assert metz["telephone"] is None and metz["courriel"] is None
+    coordinator = next(record for record in structures if record["id"] == "port-exemple--centre-communal-d-action-sociale-de-port-exemple-ccas-de-port-exemple")
+    assert (coordinator["adresse"], coordinator["code_postal"], coordinator["commune"]) == ("1 place de l'Exemple", "29000", "Port-Exemple")
 
 
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)

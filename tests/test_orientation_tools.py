@@ -15,7 +15,7 @@ from generator.models import SITE_LANGUAGES
 
 from conftest import TEST_SITE_URL
 
-FICHE = "metz/coup-de-pouce-emploi/"
+FICHE = "port-exemple/atelier-emploi/"
 
 
 def test_every_fiche_has_qr_code_share_links_print_and_listen(built_site):

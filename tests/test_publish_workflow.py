@@ -28,7 +28,7 @@ import yaml
 from generator.pipeline import run_pipeline
 from generator.publish import ConfigurationError, base_path
 
-from conftest import CONTENT, REPO
+from conftest import CATALOGUE, REPO
 from site_checks import parse_file
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -115,7 +115,7 @@ def test_triggers_main_pull_requests_and_a_daily_rebuild():
     assert (day, month, weekday) == ("*", "*", "*") and minute.isdigit() and hour.isdigit(), "once a day"
 
 
-def test_build_job_validates_tests_builds_then_uploads_with_read_only_rights():
+def test_build_job_validates_builds_then_uploads_with_read_only_rights():
     data = workflow()
     assert data["permissions"] == {"contents": "read"}
     build = data["jobs"]["build"]
@@ -123,15 +123,16 @@ def test_build_job_validates_tests_builds_then_uploads_with_read_only_rights():
     names = [s.get("run", s.get("uses", "")) for s in steps(build)]
     order = [
         next(i for i, text in enumerate(names) if marker in text)
-        for marker in ("python -m generator validate", ".ci/run", "catalogue build", "actions/upload-pages-artifact")
+        for marker in ("requirements.lock", "python -m generator validate", "catalogue build", "actions/upload-pages-artifact")
     ]
     assert order == sorted(order), names
     checkout = step(build, uses="actions/checkout")
     assert checkout.get("with", {}).get("persist-credentials") is False
-    # Tests on main only; a pull request is validated and built.
-    assert step(build, runs=".ci/run")["if"] == "github.event_name != 'pull_request'"
+    # Validation errors and warnings go to the run's summary page, in French.
+    assert '--summary "$GITHUB_STEP_SUMMARY"' in step(build, runs="python -m generator validate")["run"]
     assert "if" not in step(build, runs="python -m generator validate")
     assert "if" not in step(build, runs="catalogue build")
+    assert ".ci/run" not in " ".join(names), "the build must not wait for the browser tests"
     built = step(build, runs="catalogue build")
     assert built["env"]["SOURCE_DATE_EPOCH"] == "${{ steps.date.outputs.epoch }}"
     assert "steps.pages.outputs.base_path" in built["env"]["CATALOGUE_BASE_PATH"]
@@ -143,12 +144,29 @@ def test_build_job_validates_tests_builds_then_uploads_with_read_only_rights():
     assert preview["with"]["path"] == "site/" and preview["with"]["if-no-files-found"] == "error"
 
 
+def test_tests_run_on_pull_requests_and_on_code_changes_only():
+    jobs = workflow()["jobs"]
+    test = jobs["test"]
+    assert test["needs"] == "changes"
+    assert test["if"] == "github.event_name == 'pull_request' || needs.changes.outputs.code == 'true'"
+    assert step(test, runs="bash .ci/run")
+    assert test["permissions"] == {"contents": "read"}
+    changes = jobs["changes"]
+    assert step(changes, uses="actions/checkout")["with"]["fetch-depth"] == 0
+    assert changes["outputs"]["code"] == "${{ steps.diff.outputs.code }}"
+    assert step(changes, id="diff")["run"] == "bash .ci/changes"
+
+
 def test_deploy_is_a_separate_job_alone_allowed_to_write_and_never_overlaps():
     data = workflow()
     deploy = data["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
+    assert deploy["needs"] == ["build", "test"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "github.event_name != 'pull_request'" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    # A failed test stops the deploy; tests skipped for a content-only push do not.
+    assert "needs.build.result == 'success'" in deploy["if"]
+    assert "(needs.test.result == 'success' || needs.test.result == 'skipped')" in deploy["if"]
+    assert "!cancelled()" in deploy["if"]
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["concurrency"]["cancel-in-progress"] is False and deploy["concurrency"]["group"]
     assert [s.get("uses", "").split("@")[0] for s in steps(deploy)] == ["actions/deploy-pages"]
@@ -158,6 +176,55 @@ def test_deploy_is_a_separate_job_alone_allowed_to_write_and_never_overlaps():
     for name, job in data["jobs"].items():
         if name != "deploy":
             assert "write" not in job.get("permissions", {}).values(), name
+
+
+def git_history(root: Path, *commits: list[str]) -> list[str]:
+    """A scratch repository with one commit per list of changed files; returns the commit ids."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+
+    git("init", "-q")
+    git("config", "user.email", "test@example.org")
+    git("config", "user.name", "test")
+    ids = []
+    for number, files in enumerate(commits):
+        for name in files:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text(f"{number}\n", encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", f"commit {number}")
+        ids.append(git("rev-parse", "HEAD"))
+    return ids
+
+
+def code_changed(root: Path, event: str, **shas: str) -> str:
+    output = root / "output"
+    output.write_text("", encoding="utf-8")
+    env = {**os.environ, "GITHUB_EVENT_NAME": event, "GITHUB_OUTPUT": str(output), **shas}
+    subprocess.run(["bash", str(REPO / ".ci" / "changes")], cwd=root, env=env, check=True, capture_output=True)
+    return output.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.skipif(not shutil.which("git"), reason="needs git")
+def test_a_content_only_change_is_told_apart_from_a_code_change(tmp_path):
+    first, content_only, code, _reference = git_history(
+        tmp_path,
+        ["content/a/territory.yml", "generator/x.py"],
+        ["content/a/actions/b.yml", "content/a/actions/b.ar.yml"],
+        ["content/a/actions/b.yml", "theme/main.html"],
+        ["content/README.md"],  # generated from the models: code
+    )
+    assert code_changed(tmp_path, "push", BEFORE_SHA=first) == "code=true"  # first..HEAD holds code
+    assert code_changed(tmp_path, "push", BEFORE_SHA=code) == "code=true"
+    assert code_changed(tmp_path, "pull_request", BASE_SHA=code) == "code=true"
+    subprocess.run(["git", "checkout", "-q", content_only], cwd=tmp_path, check=True)
+    assert code_changed(tmp_path, "push", BEFORE_SHA=first) == "code=false"
+    assert code_changed(tmp_path, "pull_request", BASE_SHA=first) == "code=false"
+    # Nothing to compare with (a new branch, a forced push): test.
+    assert code_changed(tmp_path, "push", BEFORE_SHA="0" * 40) == "code=true"
+    assert code_changed(tmp_path, "push") == "code=true"
+    # The daily rebuild tests nothing: the code was tested when it was pushed.
+    assert code_changed(tmp_path, "schedule") == "code=false"
 
 
 def test_actions_are_official_and_pinned_to_a_major_version_and_no_secret_is_used():
@@ -196,20 +263,20 @@ def test_build_date_is_the_commit_time_or_today_at_midnight_utc(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def metz_content(tmp_path_factory) -> Path:
+def port_content(tmp_path_factory) -> Path:
     content = tmp_path_factory.mktemp("content")
-    shutil.copytree(CONTENT / "metz", content / "metz")
+    shutil.copytree(CATALOGUE / "port-exemple", content / "port-exemple")
     return content
 
 
-def test_a_later_build_date_changes_an_actions_status(metz_content, tmp_path, monkeypatch):
+def test_a_later_build_date_changes_an_actions_status(port_content, tmp_path, monkeypatch):
     """What the daily run is for: the same content, built a day later, says the action has ended."""
-    fiche = ("fr", "metz", "coup-de-pouce-emploi", "index.html")  # runs until 2025-12-31
+    fiche = ("fr", "port-exemple", "cours-francais", "index.html")  # runs until 2026-06-30
     statuses = []
-    for day in (dt.date(2025, 12, 31), dt.date(2026, 1, 1)):
+    for day in (dt.date(2026, 6, 30), dt.date(2026, 7, 1)):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime.combine(day, dt.time(), dt.timezone.utc).timestamp())))
         out = tmp_path / day.isoformat()
-        run_pipeline(metz_content, out, ["fr"], progress=False)
+        run_pipeline(port_content, out, ["fr"], progress=False)
         statuses.append(re.search(r'class="status status--(\w+)"', out.joinpath(*fiche).read_text(encoding="utf-8")).group(1))
     assert statuses == ["running", "ended"]
 
@@ -217,10 +284,10 @@ def test_a_later_build_date_changes_an_actions_status(metz_content, tmp_path, mo
 # --- the published folder ---
 
 
-def test_published_site_is_readable_and_its_root_404_follows_the_base_path(metz_content, tmp_path, monkeypatch):
+def test_published_site_is_readable_and_its_root_404_follows_the_base_path(port_content, tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_BASE_PATH", "/catalogue-ctai/")
     out = tmp_path / "site"
-    run_pipeline(metz_content, out, ["fr", "ar"], progress=False)
+    run_pipeline(port_content, out, ["fr", "ar"], progress=False)
     # GitHub Pages refuses an artifact with unreadable files or folders (deployment_perms_error).
     for path in [out, *out.rglob("*")]:
         mode = path.stat().st_mode

@@ -9,7 +9,7 @@ import pytest
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
 
-from conftest import CONTENT
+from conftest import CATALOGUE
 
 
 def search(page, query: str, everywhere: bool = False) -> list[str]:
@@ -32,31 +32,31 @@ def search(page, query: str, everywhere: bool = False) -> list[str]:
 
 def title_word(lang: str) -> str:
     """The longest word of a fiche's title in `lang`."""
-    action = load_catalogue(CONTENT).territories["metz"].actions["coup-de-pouce-emploi"]
+    action = load_catalogue(CATALOGUE).territories["port-exemple"].actions["atelier-emploi"]
     title = action.model.title if lang == "fr" else action.translations[lang].model.title
     return max((word.strip("«»()'’.,:;") for word in title.split()), key=len)
 
 
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_a_word_of_a_title_finds_its_fiche(phone, site_url, lang):
-    phone.goto(f"{site_url}/{lang}/metz/")
+    phone.goto(f"{site_url}/{lang}/port-exemple/")
     urls = search(phone, title_word(lang))
-    assert any(url.rstrip("/").endswith("/metz/coup-de-pouce-emploi") for url in urls), urls
+    assert any(url.rstrip("/").endswith("/port-exemple/atelier-emploi") for url in urls), urls
 
 
 def test_territory_filter_scopes_results_and_can_be_widened(phone, site_url):
-    phone.goto(f"{site_url}/fr/metz/")
-    scoped = search(phone, "français")
-    assert scoped and all("/metz/" in url for url in scoped)
-    phone.goto(f"{site_url}/fr/metz/")
-    everywhere = search(phone, "français", everywhere=True)
-    assert any("/metz/" not in url for url in everywhere)
+    phone.goto(f"{site_url}/fr/port-exemple/")
+    scoped = search(phone, "CCAS")
+    assert scoped and all("/port-exemple/" in url for url in scoped)
+    phone.goto(f"{site_url}/fr/port-exemple/")
+    everywhere = search(phone, "CCAS", everywhere=True)
+    assert any("/port-exemple/" not in url for url in everywhere)
 
 
 def test_first_query_fetches_at_most_200_kb(chromium, site_url):
     context = chromium.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    page.goto(f"{site_url}/fr/metz/")
+    page.goto(f"{site_url}/fr/port-exemple/")
     page.wait_for_load_state("networkidle")
     fetched = []
     page.on("response", lambda response: fetched.append(len(response.body())))
@@ -67,11 +67,12 @@ def test_first_query_fetches_at_most_200_kb(chromium, site_url):
 
 
 def test_only_fiches_are_indexed_one_index_per_language(built_site):
+    fiches = len(list(load_catalogue(CATALOGUE).actions()))
     for lang in SITE_LANGUAGES:
         entry = json.loads((built_site / lang / "pagefind" / "pagefind-entry.json").read_text())
         (indexed,) = entry["languages"].values()
-        assert indexed["page_count"] == 69
-    menu = (built_site / "fr" / "metz" / "coup-de-pouce-emploi" / "index.html").read_text(encoding="utf-8")
+        assert indexed["page_count"] == fiches
+    menu = (built_site / "fr" / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
     body_start = menu.index("data-pagefind-body")
     assert "md-nav" not in menu[body_start:menu.index("</article>")]
 
@@ -80,7 +81,7 @@ def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}/fr/recherche/?q=logement")
-    page.locator("#metz + ul a.chip").first.click()
-    page.wait_for_url("**/fr/metz/themes/*/")
+    page.locator("#port-exemple + ul a.chip").first.click()
+    page.wait_for_url("**/fr/port-exemple/themes/*/")
     page.locator("a.action-card__link").first.wait_for()
     context.close()

@@ -40,7 +40,7 @@ from site_checks import (
 )
 
 PREFIX = "/catalogue/"
-FICHE = "metz/coup-de-pouce-emploi/"
+FICHE = "port-exemple/atelier-emploi/"
 
 
 def html_files(site: Path, lang: str | None = None) -> list[Path]:
@@ -155,7 +155,7 @@ def test_every_page_asset_and_link_answers_under_a_sub_path(built_site, subpath_
 
 
 def sample_paths(lang: str) -> list[str]:
-    paths = [f"{lang}/", f"{lang}/metz/", f"{lang}/{FICHE}", f"{lang}/metz/themes/travail/", f"{lang}/404.html"]
+    paths = [f"{lang}/", f"{lang}/port-exemple/", f"{lang}/{FICHE}", f"{lang}/port-exemple/themes/travail/", f"{lang}/404.html"]
     return paths + ([""] if lang == "fr" else [])
 
 
@@ -191,7 +191,7 @@ def test_search_results_point_under_the_sub_path(chromium, subpath_url):
     context = chromium.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     watcher = Watcher(page)
-    page.goto(subpath_url + "fr/metz/")
+    page.goto(subpath_url + "fr/port-exemple/")
     page.fill("#catalogue-q", "entretien")
     page.click("form.catalogue-search button")
     page.wait_for_selector(".catalogue-search__list a", timeout=10_000)
@@ -203,7 +203,7 @@ def test_search_results_point_under_the_sub_path(chromium, subpath_url):
     context.close()
 
 
-@pytest.mark.parametrize("missing", ["nope", "fr/metz/nope/deeper/", "ar/nope.html"])
+@pytest.mark.parametrize("missing", ["nope", "fr/port-exemple/nope/deeper/", "ar/nope.html"])
 def test_root_404_works_at_any_depth_under_a_sub_path(chromium, subpath_url, missing):
     context = chromium.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
