@@ -19,8 +19,10 @@ from pathlib import Path
 from babel.messages.pofile import read_po
 from pydantic import Field, ValidationError
 
+from generator.checks import ContentWarning
 from generator.errors import ContentError, ContentErrors, display_path, validation_errors
-from generator.load import line_of, read_yaml
+from generator.i18n import LOCALES_DIR
+from generator.load import TRANSLATION_LANGUAGES, line_of, read_yaml
 from generator.models import Catalogue, Strict, translatable_fields
 
 TERMS_FILE = "terms.yml"
@@ -137,7 +139,7 @@ def _field_name(loc: tuple) -> str:
     return ".".join(str(part + 1) if isinstance(part, int) else part for part in loc)
 
 
-def _check_file(termbase: Termbase, lang: str, path: Path, french: dict, translated: dict) -> list[ContentError]:
+def _check_file(termbase: Termbase, lang: str, territory: str, path: Path, french: dict, translated: dict) -> list[ContentWarning]:
     warnings = []
     data = None
     french_texts, translated_texts = _flat(french), _flat(translated)
@@ -145,11 +147,11 @@ def _check_file(termbase: Termbase, lang: str, path: Path, french: dict, transla
         for message in problems(termbase, lang, french_texts.get(loc, ""), text):
             if data is None:
                 data = read_yaml(path, [])
-            warnings.append(ContentError(display_path(path), line_of(data, loc), _field_name(loc), message))
+            warnings.append(ContentWarning(display_path(path), line_of(data, loc), _field_name(loc), message, territory))
     return warnings
 
 
-def _check_catalogs(termbase: Termbase, lang: str, locales_dir: Path) -> list[ContentError]:
+def _check_catalogs(termbase: Termbase, lang: str, locales_dir: Path) -> list[ContentWarning]:
     warnings = []
     for po_path in sorted((locales_dir / lang / "LC_MESSAGES").glob("*.po")):
         with po_path.open("rb") as handle:
@@ -161,22 +163,27 @@ def _check_catalogs(termbase: Termbase, lang: str, locales_dir: Path) -> list[Co
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             for text in strings:
                 for problem in problems(termbase, lang, " ".join(ids), text or ""):
-                    warnings.append(ContentError(display_path(po_path), message.lineno, "msgstr", problem))
+                    warnings.append(ContentWarning(display_path(po_path), message.lineno, "msgstr", problem))
     return warnings
 
 
-def check_terms(catalogue: Catalogue, termbase: Termbase, locales_dir: Path) -> list[ContentError]:
+def check_terms(catalogue: Catalogue, termbase: Termbase, locales_dir: Path) -> list[ContentWarning]:
     """Every departure from the termbase in the content's translations and the interface catalogs."""
     warnings = []
     for lang in termbase.renderings:
         for territory in catalogue.territories.values():
             loaded = territory.translations.get(lang)
             if loaded and loaded.model.intro:
-                warnings += _check_file(termbase, lang, loaded.path, {"intro": territory.model.intro}, {"intro": loaded.model.intro})
+                warnings += _check_file(termbase, lang, territory.slug, loaded.path, {"intro": territory.model.intro}, {"intro": loaded.model.intro})
             for action in territory.actions.values():
                 loaded = action.translations.get(lang)
                 if loaded:
                     translated = loaded.model.model_dump(exclude={"status", "source_fingerprint"}, exclude_none=True)
-                    warnings += _check_file(termbase, lang, loaded.path, translatable_fields(action.model), translated)
+                    warnings += _check_file(termbase, lang, territory.slug, loaded.path, translatable_fields(action.model), translated)
         warnings += _check_catalogs(termbase, lang, locales_dir)
     return sorted(set(warnings))
+
+
+def term_warnings(catalogue: Catalogue, locales_dir: Path = LOCALES_DIR) -> list[ContentWarning]:
+    """The termbase warnings of `catalogue validate`; a broken termbase raises ContentErrors."""
+    return check_terms(catalogue, load_termbase(locales_dir, list(TRANSLATION_LANGUAGES)), locales_dir)

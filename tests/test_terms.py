@@ -118,3 +118,13 @@ def test_a_broken_termbase_is_reported_in_french_with_its_lines(catalogue_and_lo
     path = locales / "en" / "terms.yml"
     assert any(m.startswith(f"{path}:3: avoir: clé inconnue") for m in messages), messages
     assert any(m.startswith(f"{path}:4: logement: terme inconnu") for m in messages), messages
+
+
+def test_validate_lists_term_warnings_apart_from_errors(catalogue_and_locales):
+    from generator.terms import term_warnings
+
+    content, locales = catalogue_and_locales
+    warnings = term_warnings(load_catalogue(content), locales)
+    # Content warnings carry their territory, so the completeness page can show them; catalog warnings none.
+    assert {(w.territory, w.field) for w in warnings if "« travail »" in w.message} == {("exemple", "why.1")}
+    assert {w.territory for w in warnings if w.path.endswith(".po")} == {""}
