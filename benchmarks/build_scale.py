@@ -3,7 +3,9 @@
     python benchmarks/build_scale.py --actions 500 --report benchmarks/reports/build-500.json
 
 The catalogue is written as YAML files, read back by the real loader, and built by the real
-pipeline (MkDocs per language). Territories hold 100 actions each, so the shape of every page
+pipeline (MkDocs per language). It also builds the same fiches with stock MkDocs Material, as plain
+Markdown (benchmarks/stock_baseline.py), and gives our time and size as ratios to it.
+Territories hold 100 actions each, so the shape of every page
 stays the same as N grows and the per-page cost can be compared between sizes.
 """
 
@@ -24,10 +26,12 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))  # the tests' local server and Chromium settings
+sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generator.load import TRANSLATION_LANGUAGES, load_catalogue  # noqa: E402
 from generator.models import SITE_LANGUAGES, fingerprint, translatable_fields  # noqa: E402
 from generator.pipeline import run_pipeline  # noqa: E402
+from stock_baseline import build_stock_site  # noqa: E402
 
 ACTIONS_PER_TERRITORY = 100
 THEMES = ["francais", "travail", "logement", "sante", "famille", "culture", "papiers", "metier"]
@@ -146,7 +150,7 @@ def timed_build(content: Path, out: Path):
     return summary, time.perf_counter() - started
 
 
-def measure(actions: int, runs: int) -> dict:
+def measure(actions: int, runs: int, with_stock: bool = True) -> dict:
     """Build `runs` times; times are the median run, since the machine is shared and noisy.
 
     Each build goes into a new folder, as on CI's fresh machine, and the folders are deleted
@@ -171,9 +175,11 @@ def measure(actions: int, runs: int) -> dict:
         site_bytes = sum(path.stat().st_size for path in out.rglob("*") if path.is_file())
         loaded = sum(1 for _ in load_catalogue(content).actions())
         query_bytes = first_query_bytes(out, "exemple")
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    )
+        # Before the baseline runs, whose processes would count as our children too.
+        peak_kb = max(
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        )
+        stock = build_stock_site(content, Path(tmp) / "stock", list(SITE_LANGUAGES)) if with_stock else None
     return {
         "actions": loaded,
         "languages": len(SITE_LANGUAGES),
@@ -188,6 +194,20 @@ def measure(actions: int, runs: int) -> dict:
         "fiche_gzip_bytes_median": int(statistics.median(gzip_sizes)),
         "site_bytes": site_bytes,
         "search_first_query_bytes": query_bytes,
+        "site_bytes_per_action": site_bytes // loaded,
+        **(stock_ratios(stock, wall, summary.pages, site_bytes) if stock else {}),
+    }
+
+
+def stock_ratios(stock: dict, wall: float, pages: int, site_bytes: int) -> dict:
+    """Stock MkDocs Material on the same fiches as plain Markdown (benchmarks/stock_baseline.py)."""
+    return {
+        "stock_wall_s": stock["wall_s"],
+        "stock_pages": stock["pages"],
+        "stock_site_bytes": stock["site_bytes"],
+        "wall_ratio_to_stock": round(wall / stock["wall_s"], 3),
+        "seconds_per_page_ratio_to_stock": round((wall / pages) / (stock["wall_s"] / stock["pages"]), 3),
+        "site_bytes_ratio_to_stock": round(site_bytes / stock["site_bytes"], 3),
     }
 
 
@@ -196,8 +216,12 @@ def main() -> int:
     parser.add_argument("--actions", type=int, required=True)
     parser.add_argument("--report", type=Path, required=True)
     parser.add_argument("--runs", type=int, default=3, help="builds to take the median of")
+    parser.add_argument(
+        "--no-stock", action="store_true",
+        help="skip the stock MkDocs baseline (its flat navigation grows with the square of the pages)",
+    )
     args = parser.parse_args()
-    report = measure(args.actions, args.runs)
+    report = measure(args.actions, args.runs, with_stock=not args.no_stock)
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))

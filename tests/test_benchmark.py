@@ -16,6 +16,8 @@ from conftest import REPO
 REPORT_KEYS = {
     "actions", "languages", "pages", "runs", "wall_s", "pages_per_s", "rebuild_wall_s", "rebuild_pages_per_s",
     "peak_rss_mb", "fiche_html_bytes_median", "fiche_gzip_bytes_median", "site_bytes", "search_first_query_bytes",
+    "site_bytes_per_action", "stock_wall_s", "stock_pages", "stock_site_bytes", "wall_ratio_to_stock",
+    "seconds_per_page_ratio_to_stock", "site_bytes_ratio_to_stock",
 }
 
 
@@ -35,3 +37,7 @@ def test_benchmark_builds_a_synthetic_catalogue_and_reports(tmp_path):
     assert report["pages_per_s"] == pytest.approx(report["pages"] / report["wall_s"], rel=0.01)
     assert 0 < report["fiche_gzip_bytes_median"] < report["fiche_html_bytes_median"] <= 40_000
     assert report["search_first_query_bytes"] > 0
+    # The stock baseline built the same 30 fiches, plus a home page, in each language.
+    assert report["stock_pages"] >= 8 * 31
+    assert report["wall_ratio_to_stock"] == pytest.approx(report["wall_s"] / report["stock_wall_s"], rel=0.01)
+    assert report["site_bytes_ratio_to_stock"] == pytest.approx(report["site_bytes"] / report["stock_site_bytes"], rel=0.01)
