@@ -32,14 +32,15 @@ def _report(errors: ContentErrors) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
     from generator.summary import write_summary
+    from generator.terms import term_warnings
 
     try:
         catalogue = load_catalogue(Path(args.content_dir))
+        warnings = sorted(content_warnings(catalogue) + term_warnings(catalogue))
     except ContentErrors as errors:
         if args.summary:
             write_summary(Path(args.summary), errors.errors, [])
         return _report(errors)
-    warnings = content_warnings(catalogue)
     actions = sum(len(t.actions) for t in catalogue.territories.values())
     print(f"Contenu valide : {len(catalogue.territories)} territoires, {actions} actions.")
     if warnings:

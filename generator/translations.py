@@ -63,13 +63,24 @@ def _unflatten(flat: dict[str, str], shape: dict) -> dict:
     return result
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    catalogue = load_catalogue(Path(args.content))
-    columns = ("traduites", "machine", "relues", "périmées", "manquantes")
-    print(f"{'langue':8}{'territoire':22}" + "".join(f"{c:>12}" for c in columns))
+ACTION_COLUMNS = ("traduites", "machine", "relues", "périmées", "manquantes")
+
+
+def _territory_state(loaded) -> str:
+    """The state of a territory's own translation (`territory.<lang>.yml`, its introduction)."""
+    if loaded is None:
+        return "manquante"
+    if loaded.stale:
+        return "périmée"
+    return "relue" if loaded.model.status is TranslationStatus.reviewed else "machine"
+
+
+def status_rows(catalogue) -> list[dict]:
+    """Per language and territory: the counts of its actions' translations, and the state of its own."""
+    rows = []
     for lang in TRANSLATION_LANGUAGES:
         for territory in catalogue.territories.values():
-            counts = dict.fromkeys(columns, 0)
+            counts = dict.fromkeys(ACTION_COLUMNS, 0)
             for action in territory.actions.values():
                 loaded = action.translations.get(lang)
                 if loaded is None:
@@ -78,7 +89,16 @@ def cmd_status(args: argparse.Namespace) -> int:
                 counts["traduites"] += 1
                 counts["relues" if loaded.model.status is TranslationStatus.reviewed else "machine"] += 1
                 counts["périmées"] += loaded.stale
-            print(f"{lang:8}{territory.slug:22}" + "".join(f"{counts[c]:>12}" for c in columns))
+            rows.append({"langue": lang, "territoire": territory.slug, **counts, "présentation": _territory_state(territory.translations.get(lang))})
+    return rows
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    rows = status_rows(load_catalogue(Path(args.content)))
+    print("Actions : nombre de fiches. Présentation : le texte d'accueil du territoire (territory.<langue>.yml).")
+    print(f"{'langue':8}{'territoire':22}" + "".join(f"{c:>12}" for c in ACTION_COLUMNS) + f"{'présentation':>14}")
+    for row in rows:
+        print(f"{row['langue']:8}{row['territoire']:22}" + "".join(f"{row[c]:>12}" for c in ACTION_COLUMNS) + f"{row['présentation']:>14}")
     return 0
 
 
