@@ -46,7 +46,11 @@
       facts.appendChild(badge);
     }
     var territory = (result.filters[data.filterTerritory] || [])[0];
-    if (territory) facts.appendChild(element("span", "catalogue-search__territory", territory));
+    if (territory) {
+      var place = element("span", "catalogue-search__territory", territory);
+      place.lang = "fr"; place.dir = "ltr";  // territories keep their French names
+      facts.appendChild(place);
+    }
     item.appendChild(facts);
     if (result.meta.abstract) {
       var abstract = element("span", "catalogue-search__excerpt", result.meta.abstract);
