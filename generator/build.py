@@ -68,7 +68,7 @@ def build_language(
             site_name=site_name,
             nav=rendered.nav,
             theme=theme,
-            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
+            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
                    "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
         )
         config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)

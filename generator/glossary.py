@@ -29,7 +29,18 @@ TERMS = {
     "titre de séjour": N_("Document qui permet à une personne étrangère de vivre en France."),
 }
 
-_PATTERN = re.compile(r"(?<![\w-])(" + "|".join(re.escape(term) for term in sorted(TERMS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
+# A term stands alone against Latin letters and digits only: other scripts attach prefixes and
+# suffixes to a borrowed acronym (Tigrinya ንCCAS « to the CCAS », Arabic وCPAM « and the CPAM »).
+_LATIN_WORD = r"0-9A-Za-z\u00C0-\u024F_"
+
+
+def pattern(terms, flags: int = 0) -> re.Pattern:
+    """A regular expression that finds any of `terms`, the longest first, prefixes allowed."""
+    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![{_LATIN_WORD}-])(?:{alternatives})(?![{_LATIN_WORD}-])", flags)
+
+
+_PATTERN = pattern(TERMS, re.IGNORECASE)
 _BY_FOLDED = {term.casefold(): term for term in TERMS}
 
 

@@ -11,11 +11,13 @@ import gzip
 import hashlib
 import json
 import subprocess
+import tempfile
 from pathlib import Path
 
 import cbor2
 from pagefind_bin import get_executable
 
+from generator import morphology
 from generator.routes import FICHE_PAGES_GLOB, INDEX_FOLDER
 
 # Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
@@ -27,22 +29,51 @@ class IndexFailed(Exception):
     pass
 
 
+# Where the fiche template opens what Pagefind indexes.
+BODY_OPENING = "<div data-pagefind-body>"
+
+
 def index_language(site_dir: Path) -> None:
-    """Run Pagefind over one language's built fiches (not the lists: they would only repeat them)."""
+    """Run Pagefind over one language's built pages.
+
+    For a language Pagefind cannot stem, Pagefind reads copies of the fiches that also hold
+    their words' other forms (generator/morphology.py); the index lands in the site as usual.
+    """
+    lang = site_dir.name
+    if lang in morphology.INFLECTED_LANGUAGES:
+        with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-index-") as copies:
+            _copy_with_forms(site_dir, Path(copies), lang)
+            _run_pagefind(Path(copies), site_dir / INDEX_FOLDER)
+    else:
+        _run_pagefind(site_dir, site_dir / INDEX_FOLDER)
+    _make_deterministic(site_dir / INDEX_FOLDER)
+    for pattern in UNUSED_FILES:
+        for path in (site_dir / INDEX_FOLDER).glob(pattern):
+            path.unlink()
+
+
+def _copy_with_forms(site_dir: Path, copies: Path, lang: str) -> None:
+    for page in site_dir.glob(FICHE_PAGES_GLOB):
+        html = page.read_text(encoding="utf-8")
+        forms = morphology.other_forms(lang, morphology.indexed_text(html))
+        # Lighter than the page's own words: a form found only here ranks after them.
+        extra = f'{BODY_OPENING}<p data-pagefind-weight="0.5">{" ".join(forms)}</p>'
+        copy = copies / page.relative_to(site_dir)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(html.replace(BODY_OPENING, extra, 1), encoding="utf-8")
+
+
+def _run_pagefind(pages_dir: Path, output: Path) -> None:
     result = subprocess.run(
         [
-            str(get_executable()), "--site", str(site_dir), "--output-subdir", INDEX_FOLDER,
+            str(get_executable()), "--site", str(pages_dir), "--output-path", str(output),
             "--glob", FICHE_PAGES_GLOB, "--quiet",
         ],
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
-        raise IndexFailed(f"Pagefind ({site_dir.name}) : {result.stderr.strip() or result.stdout.strip()}")
-    _make_deterministic(site_dir / INDEX_FOLDER)
-    for pattern in UNUSED_FILES:
-        for path in (site_dir / INDEX_FOLDER).glob(pattern):
-            path.unlink()
+        raise IndexFailed(f"Pagefind ({output.parent.name}) : {result.stderr.strip() or result.stdout.strip()}")
 
 
 # Pagefind's binary files: gzip over a signature and CBOR.

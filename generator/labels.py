@@ -130,6 +130,13 @@ AUDIENCES = {
     Audience.both: N_("Pour tous"),
 }
 
+# The same, as the professionals' block names who an action is for.
+ADMIN_AUDIENCES = {
+    Audience.beneficiaries: N_("Personnes accompagnées"),
+    Audience.professionals: N_("Professionnels seulement"),
+    Audience.both: N_("Personnes accompagnées et professionnels"),
+}
+
 TERRITORY_KINDS = {
     TerritoryKind.commune: N_("Commune"),
     TerritoryKind.intercommunalite: N_("Intercommunalité"),

@@ -35,6 +35,7 @@ from generator.models import (
 from generator.opening_hours import parse_opening_hours
 from generator.languages import TRANSLATION_LANGUAGES
 from generator.routes import relative
+from generator.typography import keep_numbers_together
 
 # The label tables of the facets' values.
 FACET_LABELS = {
@@ -101,6 +102,7 @@ class PageBase:
 
 @dataclass
 class FicheView(PageBase):
+    title_text: Text
     territory: "TerritoryRef"
     slug: str
     abstract: Text
@@ -225,6 +227,15 @@ class LocalizedSite:
     strings: dict = field(default_factory=dict)
 
 
+def _numbers_together(value):
+    """A text, or a list of texts, with its figures kept in one piece (see generator/typography.py)."""
+    if isinstance(value, str):
+        return keep_numbers_together(value)
+    if isinstance(value, list):
+        return [keep_numbers_together(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
 @lru_cache(maxsize=None)
 def _qr_svg(url: str) -> Markup:
     """An address as a QR code, made here: inline SVG, no request, no script.
@@ -256,8 +267,8 @@ class Localizer:
 
     def text(self, translated, french) -> Text:
         if translated not in (None, [], ""):
-            return Text(translated, self.lang.code, self.lang.direction)
-        return Text(french, SOURCE_LANGUAGE, "ltr")
+            return Text(_numbers_together(translated), self.lang.code, self.lang.direction)
+        return Text(_numbers_together(french), SOURCE_LANGUAGE, "ltr")
 
     def date(self, value: dt.date | None) -> str:
         return _format_date(value, self.lang.babel_locale) if value else ""
@@ -462,9 +473,11 @@ class Localizer:
         why = self.text(translation and translation.why, model.why) if model.why else None
         steps_text = self.text(t_orientation and t_orientation.steps, steps) if steps else None
         shown_texts = [what.value, *(why.value if why else []), *(steps_text.value if steps_text else [])]
+        title = self.text(translation and translation.title, model.title)
         return FicheView(
             path=path,
-            title=self.text(translation and translation.title, model.title).value,
+            title=title.value,
+            title_text=title,
             translated_in=sorted(translated_in),
             lang=self.lang,
             territory=self.territory_ref(territory, path),
@@ -494,7 +507,7 @@ class Localizer:
                 "axis": admin.axis,
                 "official_title": admin.official_title,
                 "ctai_themes": [self._(labels.CTAI_THEMES[t]) for t in admin.ctai_themes],
-                "audience": self._(labels.AUDIENCES[admin.audience]),
+                "audience_label": self._(labels.ADMIN_AUDIENCES[admin.audience]),
                 "target": admin.target,
                 "budget": budget,
                 "indicators": admin.indicators,
@@ -504,10 +517,11 @@ class Localizer:
             report_href=report_href,
             audience=admin.audience.value,
             filters=self.search_filters(model, territory, status),
-            share=self.share(action, self.text(translation and translation.title, model.title).value),
+            share=self.share(action, title.value, status),
             # A bilingual sheet is always French plus another language.
             print_languages=[
-                {"code": code, "name": LANGUAGES[code].name, "href": relative(path, routes.in_language(code, path))}
+                {"code": code, "name": LANGUAGES[code].name, "html_lang": LANGUAGES[code].html_lang,
+                 "href": relative(path, routes.in_language(code, path))}
                 for code in self.languages
                 if code in translated_in and code != self.lang.code
                 and SOURCE_LANGUAGE in (code, self.lang.code)
@@ -517,11 +531,12 @@ class Localizer:
             missing=missing_fields(model),
         )
 
-    def share(self, action: LoadedAction, title: str) -> dict:
+    def share(self, action: LoadedAction, title: str, status: Status) -> dict:
         """Links to send a fiche to someone, carrying its address, and its QR code.
 
-        The QR code leads to the fiche's language-neutral page (`f/<territory>/<action>/`), where
-        whoever scans a printed sheet picks their own language: one code serves all languages.
+        The QR code and the shared messages lead to the fiche's language-neutral page
+        (`f/<territory>/<action>/`), where whoever opens it picks their own language: the person
+        it is sent to may not read the sender's. A message about an ended action says so.
         """
         path = routes.fiche(action.territory, action.slug)
         neutral = routes.neutral_fiche(action.territory, action.slug)
@@ -530,7 +545,11 @@ class Localizer:
             neutral_url = routes.published(self.site_url, neutral)
         else:
             url, neutral_url = relative(path, path), relative(path, routes.from_language(neutral))
-        text = self._("{title} : {url}").format(title=title, url=url)
+        # Shared links open the language chooser, as the QR code does: the person picks their own.
+        if status.key == "ended":
+            text = self._("{title} (action terminée) : {url}").format(title=title, url=neutral_url)
+        else:
+            text = self._("{title} : {url}").format(title=title, url=neutral_url)
         quoted = urllib.parse.quote(text)
         return {
             "url": url,
@@ -757,6 +776,22 @@ class Localizer:
                 "search_loading": self._("Recherche…"),
                 "search_error": self._("La recherche ne marche pas pour le moment."),
                 "filter_territory": self._("Territoire"),
+                "filter_status": self._("Statut"),
+                "filter_audience": self._("Pour qui"),
+                "status_ended": self._(labels.STATUSES["ended"]),
+                "audience_newcomers": self._(labels.AUDIENCES[Audience.beneficiaries]),
+                "audience_both": self._(labels.AUDIENCES[Audience.both]),
+                "audience_professionals": self._(labels.AUDIENCES[Audience.professionals]),
+                "search_more": self._("Voir plus de résultats"),
+                "search_status_all": self._("Toutes, les ouvertes d'abord"),
+                "search_status_open": self._("Ouvertes ou bientôt"),
+                "search_status_ended": self._("Terminées"),
+                "search_audience_all": self._("Tous les publics"),
+                "breadcrumb": self._("Fil d'Ariane"),
+                "home_short": self._("Accueil"),
+                "quick_links": self._("Raccourcis"),
+                "favourites": self._("Mes fiches"),
+                "search_page": self._("Recherche"),
             },
         )
 

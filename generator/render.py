@@ -26,7 +26,7 @@ from pathlib import Path
 import jinja2
 import markdown as markdown_lib
 import material
-from markdown.extensions.abbr import AbbrExtension
+from markdown.extensions.abbr import AbbrExtension, AbbrTreeprocessor
 from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 from markupsafe import Markup
@@ -65,6 +65,15 @@ class _GlossaryLinks(Treeprocessor):
                     parent.insert(index, link)
 
 
+class _GlossaryAbbreviations(AbbrTreeprocessor):
+    """Python-Markdown's abbreviations, found with the glossary's own boundaries (prefixes allowed)."""
+
+    def run(self, root):
+        if self.abbrs:
+            self.RE = glossary.pattern(self.abbrs)
+            self.iter_element(root)
+
+
 class _SafeLinks(Treeprocessor):
     """Drops any link target that is not https, mailto, tel or a glossary entry, whatever the loader let through."""
 
@@ -89,6 +98,8 @@ def _markdown(lang: str) -> markdown_lib.Markdown:
         converter.inlinePatterns.deregister(pattern)
     for processor in ("code", "hashheader", "setextheader", "hr", "quote", "reference"):
         converter.parser.blockprocessors.deregister(processor)
+    abbreviations = converter.treeprocessors["abbr"]
+    converter.treeprocessors.register(_GlossaryAbbreviations(converter, abbreviations.abbrs), "abbr", 7)
     converter.treeprocessors.register(_GlossaryLinks(converter), "glossary_links", 1)
     converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
     return converter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import io
 import unicodedata
 import urllib.parse
@@ -11,6 +12,7 @@ import pypdfium2
 import zxingcpp
 
 from generator.i18n import translations_for
+from generator.languages import LANGUAGES
 from generator.models import SITE_LANGUAGES
 
 from conftest import TEST_SITE_URL
@@ -29,10 +31,13 @@ def test_every_fiche_has_qr_code_share_links_print_and_listen(built_site):
 
 def test_share_links_carry_the_fiches_address(phone, site_url):
     phone.goto(f"{site_url}/ar/{FICHE}")
-    address = f"{TEST_SITE_URL}ar/{FICHE}"
+    # The language chooser, as the QR code: the person it is sent to picks their own language.
+    address = f"{TEST_SITE_URL}f/{FICHE}"
+    ended = translations_for("ar").gettext("{title} (action terminée) : {url}").split("{url}")[0]
     for selector in ('a[href^="sms:"]', 'a[href^="https://wa.me/"]', 'a[href^="mailto:"]'):
         href = urllib.parse.unquote(phone.locator(selector).first.get_attribute("href"))
         assert address in href, selector
+        assert ended.split("}", 1)[1].strip() in href, selector  # the fixture's workshop has ended
     # The buttons are labelled in the page's language.
     _ = translations_for("ar").gettext
     assert phone.locator('[data-action="save"] span').inner_text() == _("Enregistrer la fiche")
@@ -57,14 +62,17 @@ def test_print_a_bilingual_french_arabic_sheet_with_its_qr_code(chromium, site_u
     page = context.new_page()
     page.add_init_script("window.print = () => { window.__printed = true; };")
     page.goto(f"{site_url}/fr/{FICHE}")
-    page.locator('[data-action="print-bilingual"][data-lang="ar"]').click()
+    page.locator(".print-choice__select").select_option(label="العربية")
+    page.locator('[data-action="print-bilingual"]').click()
     # The second language is added to the page just before printing (no wait_for_function:
     # the pages' Content Security Policy forbids the string evaluation it relies on).
     page.wait_for_selector("body.print-bilingual .print-second h1", state="attached")
     assert page.evaluate("window.__printed") is True
     pdf = page.pdf(format="A4", print_background=True)
     context.close()
-    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    sheets = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    assert len(sheets) <= 2, "a bilingual sheet of a typical fiche fits in two A4 pages"
+    text = "".join(p.extract_text() for p in sheets)
     assert "Préparer un entretien d'embauche" in text
     # PDF text comes out in visual order and with Arabic presentation forms: normalise both.
     flat = unicodedata.normalize("NFKC", text)
@@ -75,7 +83,7 @@ def test_print_a_bilingual_french_arabic_sheet_with_its_qr_code(chromium, site_u
     decoded = []
     document = pypdfium2.PdfDocument(pdf)
     for index in range(len(document)):
-        image = document[index].render(scale=2).to_pil()
+        image = document[index].render(scale=4).to_pil()  # about 300 dpi, as a printer
         decoded += [result.text for result in zxingcpp.read_barcodes(image)]
     # It leads to the fiche's language-neutral page, where the reader picks a language.
     assert f"{TEST_SITE_URL}f/{FICHE}" in decoded, decoded
@@ -114,3 +122,13 @@ def test_tool_labels_exist_in_every_language(built_site):
         html = (built_site / lang / FICHE / "index.html").read_text(encoding="utf-8")
         for label in ("Enregistrer la fiche", "Partager", "Imprimer", "Écouter", "Envoyer par SMS"):
             assert _(label).replace("'", "&#39;") in html, (lang, label)
+
+
+def test_the_bilingual_print_button_names_the_pages_language(built_site):
+    for lang in SITE_LANGUAGES:
+        if lang == "fr":
+            continue
+        html = (built_site / lang / FICHE / "index.html").read_text(encoding="utf-8")
+        label = translations_for(lang).gettext("Imprimer en {language} + français").format(language=LANGUAGES[lang].name)
+        assert html.count('data-action="print-bilingual"') == 1, lang
+        assert html_lib.escape(label, quote=True).replace("&#x27;", "&#39;") in html, lang

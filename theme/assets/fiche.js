@@ -87,29 +87,33 @@
     });
   } catch (error) { /* private mode without storage: no favourites */ }
 
-  // Share: the phone's own share sheet when it has one; the links below work everywhere.
+  // Share: the phone's own share sheet when it has one; the links below work everywhere. What is
+  // shared is the page where the person it is sent to chooses their language.
+  var shareAddress = new URL(tools.dataset.url, window.location.href).href;
   var share = button("share");
   if (navigator.share) {
     reveal(share);
     share.addEventListener("click", function () {
-      navigator.share({ title: tools.dataset.title, url: pageAddress() }).catch(function () {});
+      navigator.share({ title: tools.dataset.title, text: tools.dataset.shareText, url: shareAddress }).catch(function () {});
     });
   }
   var copy = button("copy");
   if (navigator.clipboard) {
     reveal(copy);
     copy.addEventListener("click", function () {
-      navigator.clipboard.writeText(pageAddress()).then(function () { copy.textContent = tools.dataset.labelCopied; });
+      navigator.clipboard.writeText(shareAddress).then(function () { copy.textContent = tools.dataset.labelCopied; });
     });
   }
 
   // Print, in the page's language or with a second language below it.
   reveal(button("print"));
   button("print").addEventListener("click", function () { window.print(); });
+  var secondLanguage = document.querySelector(".print-choice__select");
+  if (secondLanguage) reveal(secondLanguage.parentElement);
   document.querySelectorAll('[data-action="print-bilingual"]').forEach(function (bilingual) {
     reveal(bilingual);
     bilingual.addEventListener("click", function () {
-      fetch(bilingual.dataset.href)
+      fetch(secondLanguage ? secondLanguage.value : bilingual.dataset.href)
         .then(function (response) { return response.text(); })
         .then(function (html) {
           var other = new DOMParser().parseFromString(html, "text/html");

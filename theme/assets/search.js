@@ -1,12 +1,17 @@
 // The catalogue's search: Pagefind, loaded only when a person searches, so pages stay light.
-// Results are shown inline, below the search box. Without JavaScript the form opens the
-// search page, which lists the actions by theme instead.
+// Results are shown inline, below the search box: every match, ten at a time behind « voir
+// plus », with the true count, each with its status and territory. Open and upcoming actions
+// come first; professional-only actions only when asked for. Without JavaScript the form opens
+// the search page, which lists the actions by theme instead.
 (function () {
   "use strict";
   var form = document.querySelector("form.catalogue-search");
   if (!form) return;
+  var data = form.dataset;
   var output = document.querySelector(".catalogue-search__results");
-  var root = new URL(form.dataset.base, window.location.href);
+  var filtersBox = form.querySelector(".catalogue-search__filters");
+  var root = new URL(data.base, window.location.href);
+  var PAGE = 10;
   var pagefind = null;
 
   function load() {
@@ -19,72 +24,121 @@
     return pagefind;
   }
 
-  // Pagefind's excerpts mark matches with <mark>: keep those, and only text otherwise.
-  function excerptNodes(html) {
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body.firstChild;
-    var nodes = [];
-    parsed.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") {
-        var mark = document.createElement("mark");
-        mark.textContent = node.textContent;
-        nodes.push(mark);
-      } else {
-        nodes.push(document.createTextNode(node.textContent));
-      }
-    });
-    return nodes;
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
   }
 
-  function show(message, results) {
+  // One result: its title as a single link, then status and territory, then its abstract.
+  function resultItem(result) {
+    var item = element("li", "catalogue-search__result");
+    var link = element("a", "catalogue-search__title", result.meta.title);
+    link.href = result.url;
+    if (result.meta.title_lang) { link.lang = result.meta.title_lang; link.dir = "ltr"; }
+    item.appendChild(link);
+    var facts = element("span", "catalogue-search__meta");
+    var status = (result.filters[data.filterStatus] || [])[0];
+    if (status) {
+      var badge = element("span", "status status--" + (result.meta.status || "unknown"));
+      badge.appendChild(element("strong", "", status));
+      facts.appendChild(badge);
+    }
+    var territory = (result.filters[data.filterTerritory] || [])[0];
+    if (territory) {
+      var place = element("span", "catalogue-search__territory", territory);
+      place.lang = "fr"; place.dir = "ltr";  // territories keep their French names
+      facts.appendChild(place);
+    }
+    item.appendChild(facts);
+    if (result.meta.abstract) {
+      var abstract = element("span", "catalogue-search__excerpt", result.meta.abstract);
+      if (result.meta.abstract_lang) { abstract.lang = result.meta.abstract_lang; abstract.dir = "ltr"; }
+      item.appendChild(abstract);
+    }
+    return item;
+  }
+
+  function status(message) {
     output.hidden = false;
     output.textContent = "";
-    var status = document.createElement("p");
-    status.className = "catalogue-search__status";
-    status.textContent = message;
-    output.appendChild(status);
-    if (!results || !results.length) return;
-    var list = document.createElement("ul");
-    list.className = "catalogue-search__list";
-    results.forEach(function (result) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = result.url;
-      link.textContent = result.meta.title;
-      var excerpt = document.createElement("span");
-      excerpt.className = "catalogue-search__excerpt";
-      excerptNodes(result.excerpt).forEach(function (node) { excerpt.appendChild(node); });
-      item.appendChild(link);
-      item.appendChild(excerpt);
-      list.appendChild(item);
-    });
-    output.appendChild(list);
+    output.appendChild(element("p", "catalogue-search__status", message));
   }
 
-  function run(query, territory) {
+  // The filters of one query: territory, public and status as the form says.
+  function filters(statusChoice) {
+    var chosen = {};
+    var scope = form.querySelector("input[name=territoire]");
+    if (scope && scope.checked) chosen[data.filterTerritory] = scope.value;
+    else if (!scope && form.dataset.scope) chosen[data.filterTerritory] = form.dataset.scope;
+    var audience = form.elements.public.value;
+    if (audience === "pro") chosen[data.filterAudience] = { any: [data.audienceProfessionals, data.audienceBoth] };
+    else if (audience !== "all") chosen[data.filterAudience] = { any: [data.audienceNewcomers, data.audienceBoth] };
+    if (statusChoice === "open") chosen[data.filterStatus] = { none: [data.statusEnded] };
+    if (statusChoice === "ended") chosen[data.filterStatus] = data.statusEnded;
+    return chosen;
+  }
+
+  function run(query) {
     if (!query.trim()) return;
-    show(form.dataset.labelLoading);
-    var filters = {};
-    if (territory) filters[form.dataset.filterTerritory] = territory;
+    status(data.labelLoading);
+    var choice = form.elements.statut.value;
+    // Open and upcoming first, then the ended ones: two searches, each in Pagefind's order.
+    var parts = choice ? [choice] : ["open", "ended"];
     load()
-      .then(function (module) { return module.search(query, { filters: filters }); })
-      .then(function (search) { return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); })); })
-      .then(function (results) {
-        var label = results.length ? form.dataset.labelCount.replace("{count}", String(results.length)) : form.dataset.labelNone;
-        show(label, results);
+      .then(function (module) {
+        return Promise.all(parts.map(function (part) { return module.search(query, { filters: filters(part) }); }));
       })
-      .catch(function () { show(form.dataset.labelError); });
+      .then(function (searches) {
+        var results = [].concat.apply([], searches.map(function (search) { return search.results; }));
+        if (!results.length) { status(data.labelNone); return; }
+        status(data.labelCount.replace("{count}", String(results.length)));
+        var list = element("ul", "catalogue-search__list");
+        output.appendChild(list);
+        var more = element("button", "tool catalogue-search__more", data.labelMore);
+        more.type = "button";
+        var shown = 0;
+        function showMore() {
+          var next = results.slice(shown, shown + PAGE);
+          shown += next.length;
+          more.disabled = true;
+          return Promise.all(next.map(function (r) { return r.data(); })).then(function (loaded) {
+            loaded.forEach(function (result) { list.appendChild(resultItem(result)); });
+            more.disabled = false;
+            more.hidden = shown >= results.length;
+          });
+        }
+        more.addEventListener("click", showMore);
+        output.appendChild(more);
+        return showMore();
+      })
+      .catch(function () { status(data.labelError); });
   }
 
+  // The query goes into the address, so going back, reloading or sharing keeps it.
+  function remember(query) {
+    var address = new URL(window.location.href);
+    address.searchParams.set("q", query);
+    window.history.replaceState(null, "", address);
+  }
+
+  filtersBox.hidden = false;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var scope = form.querySelector("input[name=territoire]");
-    run(form.elements.q.value, scope && scope.checked ? scope.value : null);
+    remember(form.elements.q.value);
+    run(form.elements.q.value);
+  });
+  form.querySelectorAll("select").forEach(function (select) {
+    select.addEventListener("change", function () { run(form.elements.q.value); });
   });
 
-  // The search page runs the query it was opened with (the form without JavaScript).
+  // A page opened with a query (the form of another page, or an address kept) runs it.
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) {
     form.elements.q.value = params.get("q");
-    run(params.get("q"), params.get("territoire"));
+    ["statut", "public"].forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
+    if (params.get("territoire") && !form.querySelector("input[name=territoire]")) form.dataset.scope = params.get("territoire");
+    run(params.get("q"));
   }
 })();
