@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po, write_po
 from generator.errors import ContentError, ContentErrors, display_path
 from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
 from generator.load import load_catalogue
+from generator.publish import ConfigurationError
 from generator.models import (
     ActionTranslation,
 
@@ -102,10 +103,18 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def export_catalog(content: Path, lang: str) -> Catalog:
+def export_catalog(content: Path, lang: str, territory_slug: str | None = None) -> Catalog:
+    """A PO file of every French text to translate into `lang`, with what is translated already;
+    one territory only when `territory_slug` is given."""
     catalogue = load_catalogue(content)
+    if territory_slug is not None and territory_slug not in catalogue.territories:
+        raise ConfigurationError(
+            f"territoire « {territory_slug} » inconnu : choisissez parmi {', '.join(sorted(catalogue.territories))}"
+        )
     po = Catalog(locale=LANGUAGES[lang].babel_locale, project="catalogue-ctai", fuzzy=False)
     for territory in catalogue.territories.values():
+        if territory_slug is not None and territory.slug != territory_slug:
+            continue
         existing = territory.translations.get(lang)
         po.add(
             territory.model.intro,
@@ -126,7 +135,7 @@ def export_catalog(content: Path, lang: str) -> Catalog:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    po = export_catalog(Path(args.content), args.lang)
+    po = export_catalog(Path(args.content), args.lang, args.territory)
     out = Path(args.out or f"{args.lang}.po")
     with out.open("wb") as handle:
         write_po(handle, po, width=0, sort_output=False)
@@ -148,8 +157,27 @@ def _dump(data: dict, modeline: str) -> str:
     return modeline + yaml.dump(data, Dumper=_ReadableDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
+def _source_fingerprint(current: dict, translated_from: dict[str, str]) -> str:
+    """The fingerprint of the French text the PO file translated.
+
+    A PO file keeps the French of the day it was exported as each entry's msgid. Where that is
+    no longer the French of the fiche, the translation is of an older text: it gets the older
+    text's fingerprint, so the page and `validate` keep calling it possibly out of date."""
+    flat = _flatten(current)
+    if all(flat.get(field) == french for field, french in translated_from.items()):
+        return fingerprint(current)
+    return fingerprint(_unflatten({**flat, **translated_from}, current))
+
+
+def _write_if_changed(path: Path, text: str, written: list[Path]) -> None:
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+
 def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> list[Path]:
-    """Write translation files from a PO file; entries left empty are not written."""
+    """Write translation files from a PO file; entries left empty are not written.
+    Returns the files whose text changed."""
     catalogue = load_catalogue(content)
     with po_path.open("rb") as handle:
         po = read_po(handle)
@@ -157,38 +185,40 @@ def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> l
     if lang not in TRANSLATION_LANGUAGES:
         raise ContentErrors([ContentError(display_path(po_path), 1, "Language", f"langue « {lang} » inconnue dans l'en-tête du fichier PO")])
     entries: dict[str, dict[str, str]] = {}
+    translated_from: dict[str, dict[str, str]] = {}
     for message in po:
         if message.id and message.context and message.string and not message.fuzzy:
             place, _, field = message.context.partition(":")
             entries.setdefault(place, {})[field] = message.string
-    written = []
+            translated_from.setdefault(place, {})[field] = message.id
+    written: list[Path] = []
     for territory in catalogue.territories.values():
         intro = entries.get(territory.slug, {}).get("intro")
         if intro:
-            path = territory.path.parent / f"territory.{lang}.yml"
+            source = {"intro": territory.model.intro}
             data = TerritoryTranslation(
-                status=status, source_fingerprint=fingerprint({"intro": territory.model.intro}), intro=intro
+                status=status, source_fingerprint=_source_fingerprint(source, translated_from[territory.slug]), intro=intro
             ).model_dump(mode="json", exclude_none=True)
-            path.write_text(_dump(data, TERRITORY_MODELINE), encoding="utf-8")
-            written.append(path)
+            _write_if_changed(territory.path.parent / f"territory.{lang}.yml", _dump(data, TERRITORY_MODELINE), written)
         for action in territory.actions.values():
-            flat = entries.get(f"{territory.slug}/{action.slug}")
+            place = f"{territory.slug}/{action.slug}"
+            flat = entries.get(place)
             if not flat:
                 continue
             source = translatable_fields(action.model)
-            fields = _unflatten(flat, source)
             translation = ActionTranslation(
-                status=status, source_fingerprint=fingerprint(source), **fields
+                status=status, source_fingerprint=_source_fingerprint(source, translated_from[place]), **_unflatten(flat, source)
             )
-            path = action.path.with_name(f"{action.slug}.{lang}.yml")
-            path.write_text(_dump(translation.model_dump(mode="json", exclude_none=True), ACTION_MODELINE), encoding="utf-8")
-            written.append(path)
+            text = _dump(translation.model_dump(mode="json", exclude_none=True), ACTION_MODELINE)
+            _write_if_changed(action.path.with_name(f"{action.slug}.{lang}.yml"), text, written)
     return written
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     written = import_catalog(Path(args.content), Path(args.po_file), TranslationStatus(args.status))
-    print(f"{len(written)} fichiers de traduction écrits.")
+    for path in written:
+        print(f"Écrit : {display_path(path)}")
+    print(f"{len(written)} fichier{'s' if len(written) > 1 else ''} de traduction modifié{'s' if len(written) > 1 else ''}.")
     return 0
 
 
@@ -200,11 +230,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     export = commands.add_parser("export", help="écrire un fichier PO pour une langue")
     export.add_argument("--lang", required=True, choices=TRANSLATION_LANGUAGES)
     export.add_argument("--out")
+    export.add_argument("--territory", help="un seul territoire (nom de son dossier)")
     export.add_argument("--content", default="content")
     export.set_defaults(run=cmd_export)
     imported = commands.add_parser("import", help="lire un fichier PO et écrire les traductions")
     imported.add_argument("po_file")
-    imported.add_argument("--status", default="machine", choices=[s.value for s in TranslationStatus])
+    imported.add_argument(
+        "--status", default="machine", choices=[s.value for s in TranslationStatus],
+        help="machine (par défaut) : traduction automatique, annoncée comme non relue ; reviewed : relue par une personne",
+    )
     imported.add_argument("--content", default="content")
     imported.set_defaults(run=cmd_import)
 

@@ -157,3 +157,50 @@ def test_po_round_trip_and_stale_translation(tmp_path):
 
     fiches = localize(load_catalogue(content), "ar", BUILD_DATE).fiches
     assert next(f for f in fiches if f.slug == "atelier-emploi").translation == "stale"
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=REPO)
+
+
+def test_import_of_a_po_made_from_older_french_keeps_the_translation_stale(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CATALOGUE, content)
+    po_path = tmp_path / "ar.po"
+    assert _cli("translations", "export", "--lang", "ar", "--out", str(po_path), "--content", str(content)).returncode == 0
+    # The French changes after the export, while the translator works on the older text.
+    french = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    french.write_text(french.read_text(encoding="utf-8").replace("Préparer un entretien", "Bien préparer un entretien"), encoding="utf-8")
+    with po_path.open("rb") as handle:
+        po = read_po(handle)
+    po.get("Préparer un entretien d'embauche", context="port-exemple/atelier-emploi:title").string = "عنوان"
+    with po_path.open("wb") as handle:
+        write_po(handle, po, width=0)
+    result = _cli("translations", "import", str(po_path), "--content", str(content))
+    assert result.returncode == 0, result.stderr
+    action = load_catalogue(content).territories["port-exemple"].actions["atelier-emploi"]
+    assert "عنوان" in action.translations["ar"].model.title
+    assert action.translations["ar"].stale is True, "a translation of an older French text is not up to date"
+
+
+def test_import_reports_only_the_files_it_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CATALOGUE, content)
+    po_path = tmp_path / "ar.po"
+    _cli("translations", "export", "--lang", "ar", "--out", str(po_path), "--content", str(content))
+    first = _cli("translations", "import", str(po_path), "--content", str(content))
+    second = _cli("translations", "import", str(po_path), "--content", str(content))
+    assert first.returncode == second.returncode == 0
+    assert second.stdout.strip().endswith("0 fichier de traduction modifié."), second.stdout
+    assert "Écrit" not in second.stdout
+
+
+def test_export_of_one_territory(tmp_path):
+    po_path = tmp_path / "uk.po"
+    result = _cli("translations", "export", "--lang", "uk", "--territory", "val-exemple", "--out", str(po_path), "--content", str(CATALOGUE))
+    assert result.returncode == 0, result.stderr
+    with po_path.open("rb") as handle:
+        contexts = {message.context for message in read_po(handle) if message.id}
+    assert contexts and all(context.startswith("val-exemple") for context in contexts)
+    unknown = _cli("translations", "export", "--lang", "uk", "--territory", "nulle-part", "--content", str(CATALOGUE))
+    assert unknown.returncode == 2 and "nulle-part" in unknown.stderr and "Traceback" not in unknown.stderr
