@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -31,12 +32,16 @@ def _report(errors: ContentErrors) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
+    from generator.plain_language import plain_language_warnings
     from generator.summary import write_summary
     from generator.terms import term_warnings
 
     try:
         catalogue = load_catalogue(Path(args.content_dir))
-        warnings = sorted(content_warnings(catalogue) + term_warnings(catalogue))
+        today = dt.datetime.now(dt.timezone.utc).date()
+        warnings = sorted(
+            content_warnings(catalogue) + term_warnings(catalogue) + plain_language_warnings(catalogue, today)
+        )
     except ContentErrors as errors:
         if args.summary:
             write_summary(Path(args.summary), errors.errors, [])

@@ -112,3 +112,20 @@ def test_a_file_without_the_editor_modeline_is_a_warning(content):
     result = validate(content)
     assert result.returncode == 0
     assert any("mentorat-jeunes.yml:1: la première ligne « # yaml-language-server" in line for line in result.stdout.splitlines())
+
+
+def test_plain_language_warnings(content):
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    edit(fiche, "L'atelier a eu lieu de janvier 2023 à décembre 2024.",
+         "L'atelier, que la PMI et l'Union départementale des associations familiales (UDAF) soutenaient, "
+         "a eu lieu au centre-ville pendant deux années entières avec des bénévoles venus de toutes les "
+         "associations du quartier qui voulaient aider.")
+    result = validate(content)
+    assert result.returncode == 0
+    lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml" in line]
+    assert any("sigle sans explication : PMI." in line for line in lines), lines  # UDAF is spelled out
+    assert any("what: phrase de 3" in line for line in lines), lines
+    # The workshop ended, and the text no longer says when.
+    assert any("ne dit pas quand" in line for line in lines), lines
+    untouched = [line for line in result.stdout.splitlines() if "cours-francais.yml" in line]
+    assert not any("sigle" in line or "phrase de" in line for line in untouched)
