@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -113,6 +114,16 @@ def site_url() -> str:
     return configured
 
 
-def configure_reproducible_build(epoch: int) -> None:
-    """MkDocs dates the sitemap and gzip files from SOURCE_DATE_EPOCH when it is set."""
+@contextlib.contextmanager
+def reproducible_build(epoch: int):
+    """MkDocs dates the sitemap and gzip files from SOURCE_DATE_EPOCH: set it for one build only
+    (the language workers inherit it), so that a later build in the same process gets its own."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

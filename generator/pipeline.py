@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import build_language, configure_reproducible_build, site_url
+from generator.build import build_language, reproducible_build, site_url
 from generator.index import index_language
 from generator.load import load_catalogue
 from generator.localize import fiche_language_choices, localize
@@ -34,14 +34,16 @@ class BuildSummary:
 
 
 def build_date_of(catalogue: Catalogue) -> dt.date:
-    """The date statuses are computed at: SOURCE_DATE_EPOCH, else the newest "last verified".
+    """The date statuses are computed at: SOURCE_DATE_EPOCH, else today (UTC).
 
-    Never the wall clock, so that the same input gives the same site.
+    Never a date the content sets: one `last_verified` typed wrong would otherwise turn every
+    running action « terminée ». The workflow sets SOURCE_DATE_EPOCH, so that the same commit
+    gives the same site.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return max(action.model.last_verified for action in catalogue.actions())
+    return dt.datetime.now(dt.timezone.utc).date()
 
 
 def _scratch_root() -> str | None:
@@ -84,9 +86,6 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
     base_path()  # a wrong base path is reported before anything is built
     catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
-    configure_reproducible_build(
-        int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
-    )
     if progress and not site_url():
         print(
             "Attention : CATALOGUE_SITE_URL n'est pas défini. Les codes QR et les liens de partage "
@@ -95,34 +94,36 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         )
     staging = staging_dir(out_dir)
     template_cache = tempfile.TemporaryDirectory(prefix="catalogue-templates-", dir=_scratch_root())
-    try:
-        pages = 0
-        workers = max(1, min(len(languages), os.cpu_count() or 1))
-        # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
-        # their garbage collections, which would otherwise walk all of it again and again.
-        gc.freeze()
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            jobs = {
-                pool.submit(_language_job, lang, languages, build_date, staging, Path(template_cache.name)): lang
-                for lang in languages
-            }
-            # Submitted last, this short job fills the time one worker would otherwise wait for
-            # the other's last language.
-            jobs[pool.submit(_site_root_job, staging, languages)] = None
-            built = 0
-            for job in as_completed(jobs):
-                pages += job.result()
-                if jobs[job] is not None:
-                    built += 1
-                    if progress:
-                        _progress(built, len(languages), jobs[job])
-        publish(staging, out_dir)
-    except BaseException:
-        discard(staging)
-        raise
-    finally:
-        # `catalogue serve` builds again and again in one process: let this catalogue go.
-        gc.unfreeze()
-        _CATALOGUE = None
-        template_cache.cleanup()
+    epoch = int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
+    with reproducible_build(epoch):
+        try:
+            pages = 0
+            workers = max(1, min(len(languages), os.cpu_count() or 1))
+            # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
+            # their garbage collections, which would otherwise walk all of it again and again.
+            gc.freeze()
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                jobs = {
+                    pool.submit(_language_job, lang, languages, build_date, staging, Path(template_cache.name)): lang
+                    for lang in languages
+                }
+                # Submitted last, this short job fills the time one worker would otherwise wait for
+                # the other's last language.
+                jobs[pool.submit(_site_root_job, staging, languages)] = None
+                built = 0
+                for job in as_completed(jobs):
+                    pages += job.result()
+                    if jobs[job] is not None:
+                        built += 1
+                        if progress:
+                            _progress(built, len(languages), jobs[job])
+            publish(staging, out_dir)
+        except BaseException:
+            discard(staging)
+            raise
+        finally:
+            # `catalogue serve` builds again and again in one process: let this catalogue go.
+            gc.unfreeze()
+            _CATALOGUE = None
+            template_cache.cleanup()
     return BuildSummary(languages=languages, pages=pages, build_date=build_date)

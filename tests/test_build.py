@@ -184,3 +184,27 @@ def test_the_shipped_content_builds(tmp_path):
     `catalogue validate` to check, never for a test."""
     summary = run_pipeline(SHIPPED_CONTENT, tmp_path / "site", list(SITE_LANGUAGES), progress=False)
     assert summary.pages > 0
+
+
+def test_two_builds_in_one_process_each_get_their_own_date(tmp_path, monkeypatch):
+    """`catalogue serve` and the tests build again and again in one process: a build's date must
+    not leak into the next one."""
+    import datetime as dt
+    import os
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    fiche = ("fr", "port-exemple", "cours-francais", "index.html")  # runs until 2026-06-30
+    statuses = []
+    for day in ("2026-06-30", "2026-07-01"):
+        epoch = int(dt.datetime.combine(dt.date.fromisoformat(day), dt.time(), dt.timezone.utc).timestamp())
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        summary = run_pipeline(CATALOGUE, tmp_path / day, ["fr"], progress=False)
+        assert summary.build_date.isoformat() == day
+        statuses.append(re.search(r'class="status status--(\w+)"', (tmp_path / day).joinpath(*fiche).read_text(encoding="utf-8")).group(1))
+    assert statuses == ["running", "ended"]
+    # Without SOURCE_DATE_EPOCH the build is for today, never for a date the content holds,
+    # and the build leaves the environment as it found it.
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    summary = run_pipeline(CATALOGUE, tmp_path / "today", ["fr"], progress=False)
+    assert summary.build_date == dt.datetime.now(dt.timezone.utc).date()
+    assert "SOURCE_DATE_EPOCH" not in os.environ
