@@ -15,15 +15,35 @@ from generator.render import TEMPLATES_DIR
 SECTIONS = [
     ("Territoire : territory.yml", "Le territoire, ses contrats et l'institution qui les coordonne.", models.Territory, ""),
     ("Contrat (dans contracts)", "", models.Contract, "contracts[]."),
+    ("Période (contracts[].period, who.period)", "Les dates du contrat, ou de l'action quand elles diffèrent.", models.Period, "period."),
+    ("Coordination (coordinator)", "L'institution qui coordonne le contrat, avec ses contacts publics.", models.Coordinator, "coordinator."),
     ("Action : actions/<action>.yml", "Couche publique (ce que lit un nouvel arrivant) et couche administrative (`admin`).", models.Action, ""),
     ("C'est pour qui ? (who)", "", models.Who, "who."),
+    ("Âge (who.age)", "", models.AgeRange, "who.age."),
+    ("Prix (who.price)", "", models.Price, "who.price."),
     ("C'est où ? (where)", "", models.Where, "where."),
     ("Lieu (dans where.places)", "", models.Place, "where.places[]."),
+    ("Zone (where.zone)", "", models.Zone, "where.zone."),
     ("Comment être orienté ? (orientation)", "", models.Orientation, "orientation."),
     ("Contact", "Toujours le contact public d'une structure, jamais celui d'une personne.", models.Contact, ""),
+    ("Alerte (alert)", "Un message temporaire en haut de la fiche, par exemple « complet ».", models.Alert, "alert."),
     ("Couche administrative (admin)", "Recopiée telle qu'écrite dans le document source.", models.Admin, "admin."),
+    ("Budget (admin.budget)", "", models.Budget, "admin.budget."),
+    ("Source (admin.source)", "", models.Source, "admin.source."),
     ("Traduction : actions/<action>.<langue>.yml", "Seulement les champs traduisibles ; écrite par `catalogue translations import`.", models.ActionTranslation, ""),
+    ("Traduction de who", "", models.TranslatedWho, "who."),
+    ("Traduction de orientation", "", models.TranslatedOrientation, "orientation."),
+    ("Traduction de alert", "", models.TranslatedAlert, "alert."),
+    ("Traduction du territoire : territory.<langue>.yml", "", models.TerritoryTranslation, ""),
 ]
+
+# Values that the site never shows as labels, described here for the coordinators only.
+CONTRACT_KINDS = {models.ContractKind.CTAIR: "Contrat territorial d'accueil et d'intégration des réfugiés (avant 2022)",
+                  models.ContractKind.CTAI: "Contrat territorial d'accueil et d'intégration"}
+CONTACT_KINDS = {models.ContactKind.phone: "Téléphone", models.ContactKind.email: "Adresse e-mail",
+                 models.ContactKind.website: "Site web"}
+TRANSLATION_STATUSES = {models.TranslationStatus.machine: "Traduction automatique, pas encore relue (le site le dit au lecteur)",
+                        models.TranslationStatus.reviewed: "Traduction relue par une personne"}
 
 ENUMS = [
     ("Thèmes (themes)", models.Theme, labels.THEMES),
@@ -35,6 +55,10 @@ ENUMS = [
     ("Qui oriente (orientation.orienters)", models.Orienter, labels.ORIENTERS),
     ("Public de l'action (admin.audience)", models.Audience, labels.AUDIENCES),
     ("Type de territoire (kind)", models.TerritoryKind, labels.TERRITORY_KINDS),
+    ("Type de contrat (contracts[].kind)", models.ContractKind, CONTRACT_KINDS),
+    ("Type de contact (kind)", models.ContactKind, CONTACT_KINDS),
+    ("Type d'alerte (alert.kind)", models.AlertKind, labels.ALERTS),
+    ("État d'une traduction (status)", models.TranslationStatus, TRANSLATION_STATUSES),
 ]
 
 
