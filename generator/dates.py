@@ -25,6 +25,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import Enum
+from typing import Annotated
+
+from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
 UNKNOWN = "inconnue"
 
@@ -36,6 +39,7 @@ SEASONS = {
     "hiver": (12, 21, 3, 19),
 }
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _SEASON = re.compile(rf"^({'|'.join(SEASONS)}) (\d{{4}})$")
@@ -73,6 +77,11 @@ class PartialDate:
             text = value.strip().lower()
             if text == UNKNOWN:
                 return cls(Precision.unknown)
+            if _DAY.match(text):
+                try:
+                    return cls.parse(dt.date.fromisoformat(text))
+                except ValueError:
+                    pass
             if match := _MONTH.match(text):
                 year, month = int(match[1]), int(match[2])
                 if 1 <= month <= 12:
@@ -131,8 +140,29 @@ class PartialDate:
         return UNKNOWN
 
 
+# What the JSON Schema (and so VS Code) accepts: the written forms above.
+JSON_SCHEMA = {
+    "anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": rf"^(\d{{4}}(-\d{{2}})?|({'|'.join(SEASONS)}) \d{{4}}|{UNKNOWN})$"},
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+    ],
+    "description": "Aussi précise que le document source : 2024-09-26, 2024-09, « automne 2020 », 2019, ou « inconnue ».",
+}
+
+
+# The field type of the models: parsed from YAML, written back as written, documented in the
+# JSON Schema with the forms it accepts.
+PartialDateField = Annotated[
+    PartialDate,
+    PlainValidator(lambda value: value if isinstance(value, PartialDate) else PartialDate.parse(value)),
+    PlainSerializer(lambda value: value.as_written(), return_type=str),
+    WithJsonSchema(JSON_SCHEMA),
+]
+
+
 def period_status(start: PartialDate | None, end: PartialDate | None, today: dt.date) -> str:
-    """upcoming, running, ended, or unknown — only as far as the dates let us know.
+    """upcoming, running, ended, end-unknown or unknown — only as far as the dates let us know.
 
     Running needs a known end after today: an action whose end the source does not give is never
     called running (a 2019 contract with no end date may have stopped long ago)."""
@@ -142,4 +172,6 @@ def period_status(start: PartialDate | None, end: PartialDate | None, today: dt.
         return "ended"
     started = start is None or (start.latest is not None and start.latest <= today)
     still_running = end is not None and end.earliest is not None and end.earliest >= today
-    return "running" if started and still_running else "unknown"
+    if started and still_running:
+        return "running"
+    return "end-unknown" if end is None or end.latest is None else "unknown"

@@ -155,6 +155,15 @@ STATUSES = {
     "running": N_("En cours"),
     "ended": N_("Terminé"),
     "unknown": N_("Dates à confirmer"),
+    "end-unknown": N_("Date de fin inconnue"),
+}
+
+# A date the source gives as a season (generator/dates.py).
+SEASONS = {
+    "printemps": N_("printemps {year}"),
+    "été": N_("été {year}"),
+    "automne": N_("automne {year}"),
+    "hiver": N_("hiver {year}"),
 }
 
 WHEELCHAIR = {

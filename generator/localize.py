@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import segno
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_currency
 from markupsafe import Markup
 
 from generator import glossary, labels, routes
+from generator.dates import PartialDate, Precision, period_status
 from generator.gate.contacts import phone_display, phone_href
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, SITE_LANGUAGES, SOURCE_LANGUAGE, Language, built_languages
@@ -276,17 +277,27 @@ class Localizer:
     def money(self, value) -> str:
         return format_currency(value, "EUR", locale=self.lang.babel_locale, format_type="standard")
 
+    def partial_date(self, value: PartialDate | None) -> str:
+        """A date as precise as its source: « 20 juin 2019 », « juin 2019 », « automne 2020 », « 2019 »."""
+        if value is None:
+            return ""
+        if value.precision is Precision.day:
+            return self.date(value.earliest)
+        if value.precision is Precision.month:
+            return format_skeleton("yMMMM", value.earliest, locale=self.lang.babel_locale)
+        if value.precision is Precision.season:
+            return self._(labels.SEASONS[value.season]).format(year=value.year)
+        if value.precision is Precision.year:
+            return str(value.year)
+        return self._("date inconnue")
+
     def status(self, period: Period) -> Status:
         start, end = period.start, period.end
-        if start and start > self.build_date:
-            key = "upcoming"
-        elif end and end < self.build_date:
-            key = "ended"
-        elif start or end or period.continuous:
-            key = "running"
-        else:
-            key = "unknown"
-        dates = " – ".join(filter(None, (self.date(start), self.date(end))))
+        key = period_status(start, end, self.build_date)
+        shown = [self.partial_date(start), self.partial_date(end)]
+        dates = shown[0] if start == end else " – ".join(filter(None, shown))
+        if any(value and value.precision not in (Precision.day, Precision.unknown) for value in (start, end)):
+            dates += " " + self._("(date exacte non précisée)")
         return Status(key, self._(labels.STATUSES[key]), dates)
 
     def period_of(self, action: LoadedAction) -> Period:

@@ -23,6 +23,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, WrapValidator, field_validator, model_validator
 
+from generator.dates import PartialDateField
+
 # The site's languages are defined in generator/languages.py; these names stay importable here.
 from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F401
 
@@ -212,14 +214,18 @@ class Contact(Strict):
 
 
 class Period(Strict):
-    start: dt.date | None = Field(None, description="Date de début (AAAA-MM-JJ).")
-    end: dt.date | None = Field(None, description="Date de fin (AAAA-MM-JJ).")
+    start: PartialDateField | None = Field(
+        None, description="Début, aussi précis que le document source : 2024-09-26, 2024-09, « automne 2020 », 2019 ou « inconnue »."
+    )
+    end: PartialDateField | None = Field(
+        None, description="Fin, aussi précise que le document source : 2025-12-31, 2025-06, « été 2025 », 2025 ou « inconnue »."
+    )
     continuous: bool = Field(False, description="true si l'on peut entrer à tout moment (entrées et sorties permanentes).")
     sessions: list[dt.date] = Field(default_factory=list, description="Dates des sessions, s'il y en a.")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Period":
-        if self.start and self.end and self.end < self.start:
+        if self.start and self.end and self.start.earliest and self.end.latest and self.end.latest < self.start.earliest:
             raise ValueError("la date de fin est avant la date de début")
         return self
 
@@ -309,7 +315,9 @@ class Contract(Strict):
     id: str = Field(pattern=SLUG_PATTERN, description="Identifiant court, repris dans admin.contract des actions.")
     kind: ContractKind = Field(description="CTAIR ou CTAI.")
     label: str = Field(description="Intitulé du contrat, tel qu'écrit.")
-    signed: dt.date | None = Field(None, description="Date de signature ou d'adoption.")
+    signed: PartialDateField | None = Field(
+        None, description="Date de signature ou d'adoption, aussi précise que le document source ; absente si le document ne la donne pas."
+    )
     period: Period = Field(description="Période couverte par le contrat.")
     signatories: list[str] = Field(min_length=1, description="Institutions signataires (jamais des personnes).")
 

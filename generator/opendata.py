@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator import labels, routes
+from generator.dates import PartialDate
 from generator.models import (
     NOT_RELEVANT,
     Audience,
@@ -120,7 +121,10 @@ def _number(value: Decimal | None) -> int | float | None:
 
 
 def _date(value) -> str | None:
-    return value.isoformat() if value else None
+    """AAAA-MM-JJ; a date the source gives less precisely stays as written (2019, 2019-06, automne 2020)."""
+    if value is None:
+        return None
+    return value.as_written() if isinstance(value, PartialDate) else value.isoformat()
 
 
 def _values(items) -> list | str | None:

@@ -14,7 +14,7 @@ import re
 
 from generator import glossary
 from generator.checks import ContentWarning
-from generator.dates import PartialDate, period_status
+from generator.dates import period_status
 from generator.errors import display_path
 from generator.models import Catalogue, LoadedAction, translatable_fields
 
@@ -80,7 +80,5 @@ def plain_language_warnings(catalogue: Catalogue, today: dt.date) -> list[Conten
     for territory in catalogue.territories.values():
         for action in territory.actions.values():
             period = action.model.who.period or territory.contract(action.model.admin.contract).period
-            start = PartialDate.parse(period.start) if period.start else None
-            end = PartialDate.parse(period.end) if period.end else None
-            warnings += _action_warnings(action, territory.slug, period_status(start, end, today))
+            warnings += _action_warnings(action, territory.slug, period_status(period.start, period.end, today))
     return warnings

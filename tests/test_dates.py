@@ -44,13 +44,14 @@ TODAY = dt.date(2020, 7, 1)
         ("2020-01-01", "2020-12-31", "running"),
         ("2020-09", "2021-06", "upcoming"),
         ("2019", "2019", "ended"),
-        ("2019", None, "unknown"),  # no end given: never « en cours »
-        ("2019", "inconnue", "unknown"),
+        ("2019", None, "end-unknown"),  # no end given: never « en cours »
+        ("2019", "inconnue", "end-unknown"),
         ("2020", "2020-12-31", "unknown"),  # may not have started yet
         ("2020-06", "2020", "unknown"),  # may have ended already
         (None, "2021", "running"),
         ("inconnue", "2021", "unknown"),
         ("automne 2020", None, "upcoming"),
+        ("2019-06-20", "2019", "ended"),
     ],
 )
 def test_an_action_is_called_running_only_when_its_dates_say_so(start, end, status):

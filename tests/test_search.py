@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
@@ -18,15 +19,8 @@ def search(page, query: str, everywhere: bool = False) -> list[str]:
     if everywhere and scope.count():
         scope.uncheck()
     page.click("form.catalogue-search button")
-    page.wait_for_selector(".catalogue-search__list a, .catalogue-search__status", state="attached")
-    # Wait until the status is no longer "searching…" (polled from here: the pages' Content
-    # Security Policy forbids the string evaluation of wait_for_function).
-    loading = page.locator("form.catalogue-search").get_attribute("data-label-loading")
-    status = page.locator(".catalogue-search__status")
-    for _ in range(300):  # up to 30 s: CI machines are shared and can be slow
-        if status.inner_text() != loading:
-            break
-        page.wait_for_timeout(100)
+    # The script marks the results aria-busy until every shown result is on the page.
+    expect(page.locator(".catalogue-search__results")).to_have_attribute("aria-busy", "false", timeout=30_000)
     return [a.get_attribute("href") for a in page.locator(".catalogue-search__list a").all()]
 
 

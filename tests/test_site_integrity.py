@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 import material
 import pytest
+from playwright.sync_api import expect
 
 from generator.models import SITE_LANGUAGES
 from generator.publish import not_found_page
@@ -318,8 +319,8 @@ def test_csp_lets_the_theme_and_the_search_work_on_a_fiche(chromium, site_url):
     assert "no-js" not in (page.locator("html").get_attribute("class") or "")
     page.locator("label.md-header__button[for='__drawer']").click()
     assert page.locator("#__drawer").is_checked()
-    page.wait_for_timeout(300)
-    assert page.locator(".md-sidebar--primary").bounding_box()["x"] >= -1
+    # The drawer slides in: wait until it is on the screen rather than for a fixed time.
+    expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
     page.keyboard.press("Escape")
     page.locator("#__drawer").evaluate("input => { input.checked = false; }")
     # The search (Pagefind, WebAssembly) runs under the policy.

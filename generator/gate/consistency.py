@@ -18,10 +18,10 @@ def _period_problems(period: Period, loc: tuple, outer: Period | None = None) ->
     end = period.end or (outer.end if outer else None)
     problems = []
     for index, session in enumerate(period.sessions):
-        if (start and session < start) or (end and session > end):
+        if (start and start.earliest and session < start.earliest) or (end and end.latest and session > end.latest):
             problems.append(
                 ((*loc, "sessions", index), f"la session du {session.isoformat()} est hors de la période"
-                 f" ({start.isoformat() if start else '…'} – {end.isoformat() if end else '…'})")
+                 f" ({start.as_written() if start else '…'} – {end.as_written() if end else '…'})")
             )
     return problems
 
@@ -60,8 +60,8 @@ def action_problems(action: Action, contract_period: Period | None, today: dt.da
             problems.append((("alert", "end"), "l'alerte finit avant de commencer : vérifiez start et end"))
         end = (period.end if period else None) or (contract_period.end if contract_period else None)
         start = (period.start if period else None) or (contract_period.start if contract_period else None)
-        if alert.start and end and alert.start > end:
-            problems.append((("alert", "start"), f"l'alerte commence après la fin de l'action ({end.isoformat()})"))
-        if alert.end and start and alert.end < start:
-            problems.append((("alert", "end"), f"l'alerte finit avant le début de l'action ({start.isoformat()})"))
+        if alert.start and end and end.latest and alert.start > end.latest:
+            problems.append((("alert", "start"), f"l'alerte commence après la fin de l'action ({end.as_written()})"))
+        if alert.end and start and start.earliest and alert.end < start.earliest:
+            problems.append((("alert", "end"), f"l'alerte finit avant le début de l'action ({start.as_written()})"))
     return problems

@@ -60,8 +60,10 @@
     return item;
   }
 
-  function status(message) {
+  // aria-busy tells screen readers, and the tests, when the results are all on the page.
+  function status(message, busy) {
     output.hidden = false;
+    output.setAttribute("aria-busy", busy ? "true" : "false");
     output.textContent = "";
     output.appendChild(element("p", "catalogue-search__status", message));
   }
@@ -82,7 +84,7 @@
 
   function run(query) {
     if (!query.trim()) return;
-    status(data.labelLoading);
+    status(data.labelLoading, true);
     var choice = form.elements.statut.value;
     // Open and upcoming first, then the ended ones: two searches, each in Pagefind's order.
     var parts = choice ? [choice] : ["open", "ended"];
@@ -93,7 +95,7 @@
       .then(function (searches) {
         var results = [].concat.apply([], searches.map(function (search) { return search.results; }));
         if (!results.length) { status(data.labelNone); return; }
-        status(data.labelCount.replace("{count}", String(results.length)));
+        status(data.labelCount.replace("{count}", String(results.length)), true);
         var list = element("ul", "catalogue-search__list");
         output.appendChild(list);
         var more = element("button", "tool catalogue-search__more", data.labelMore);
@@ -103,10 +105,12 @@
           var next = results.slice(shown, shown + PAGE);
           shown += next.length;
           more.disabled = true;
+          output.setAttribute("aria-busy", "true");
           return Promise.all(next.map(function (r) { return r.data(); })).then(function (loaded) {
             loaded.forEach(function (result) { list.appendChild(resultItem(result)); });
             more.disabled = false;
             more.hidden = shown >= results.length;
+            output.setAttribute("aria-busy", "false");
           });
         }
         more.addEventListener("click", showMore);
