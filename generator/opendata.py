@@ -18,11 +18,12 @@ import io
 import json
 import re
 import unicodedata
-from decimal import Decimal
 from pathlib import Path
 
 from generator import labels, routes
-from generator.dates import PartialDate
+from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
+from generator.localize.dates import iso_date
+from generator.localize.money import french_amount, number
 from generator.models import (
     NOT_RELEVANT,
     Audience,
@@ -114,19 +115,6 @@ WHEELCHAIR = {"yes": "oui", "limited": "limite", "no": "non"}
 # --- One action as a row: the same keys in JSON and CSV ---
 
 
-def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _date(value) -> str | None:
-    """AAAA-MM-JJ; a date the source gives less precisely stays as written (2019, 2019-06, automne 2020)."""
-    if value is None:
-        return None
-    return value.as_written() if isinstance(value, PartialDate) else value.isoformat()
-
-
 def _values(items) -> list | str | None:
     """A list of enum values or strings; `non-concerne` and "not filled yet" (None) kept apart."""
     if items is None or items == NOT_RELEVANT:
@@ -176,14 +164,14 @@ def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "age_max": age if age == NOT_RELEVANT else (age.max if age else None),
         "niveaux_francais": _values(who.french_levels),
         "gratuit": price.free if price else None,
-        "prix_montant": _number(price.amount) if price else None,
+        "prix_montant": number(price.amount) if price else None,
         "prix_unite": price.unit if price else None,
         "engagement": who.commitment,
         "frequence": who.frequency,
-        "date_debut": _date(period.start) if period else None,
-        "date_fin": _date(period.end) if period else None,
+        "date_debut": iso_date(period.start) if period else None,
+        "date_fin": iso_date(period.end) if period else None,
         "entrees_permanentes": period.continuous if period else None,
-        "sessions": [_date(day) for day in period.sessions] if period else None,
+        "sessions": [iso_date(day) for day in period.sessions] if period else None,
         "conditions": _values(who.conditions),
         "langues_parlees": _values(who.languages),
         "lieux": [_place(place) for place in model.where.places],
@@ -197,23 +185,23 @@ def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "contacts": [_contact(contact) for contact in model.orientation.contacts or []],
         "alerte_type": ALERT_KINDS[alert.kind.value] if alert else None,
         "alerte_message": alert.message if alert else None,
-        "alerte_debut": _date(alert.start) if alert else None,
-        "alerte_fin": _date(alert.end) if alert else None,
-        "derniere_verification": _date(model.last_verified),
+        "alerte_debut": iso_date(alert.start) if alert else None,
+        "alerte_fin": iso_date(alert.end) if alert else None,
+        "derniere_verification": iso_date(model.last_verified),
         "destinataires": AUDIENCES[admin.audience],
         "contrat": contract.id,
         "contrat_type": contract.kind.value,
         "contrat_intitule": contract.label,
-        "contrat_debut": _date(contract.period.start),
-        "contrat_fin": _date(contract.period.end),
+        "contrat_debut": iso_date(contract.period.start),
+        "contrat_fin": iso_date(contract.period.end),
         "axe": admin.axis,
         "intitule_officiel": admin.official_title,
         "thematiques_ctai": _values(admin.ctai_themes),
         "porteurs": list(admin.operators),
         "partenaires": list(admin.partners),
         "objectif_quantitatif": admin.target,
-        "cout_total": _number(budget.total_cost) if budget else None,
-        "financement_etat": _number(budget.state_funding) if budget else None,
+        "cout_total": number(budget.total_cost) if budget else None,
+        "financement_etat": number(budget.state_funding) if budget else None,
         "budget_precision": budget.note if budget else None,
         "indicateurs": list(admin.indicators),
         "source_document": admin.source.document,
@@ -275,9 +263,9 @@ def territory_record(territory: LoadedTerritory) -> dict:
                 "identifiant": contract.id,
                 "type": contract.kind.value,
                 "intitule": contract.label,
-                "signature": _date(contract.signed),
-                "debut": _date(contract.period.start),
-                "fin": _date(contract.period.end),
+                "signature": iso_date(contract.signed),
+                "debut": iso_date(contract.period.start),
+                "fin": iso_date(contract.period.end),
                 "signataires": list(contract.signatories),
             }
             for contract in sorted(model.contracts, key=lambda contract: contract.id)
@@ -380,13 +368,8 @@ def _publics_precisions(action: LoadedAction) -> str | None:
         parts.append(_sentence("Statuts", _labels(labels.PUBLICS, who.publics)))
     if specific := _labels(labels.SPECIFIC_PUBLICS, who.specific_publics):
         parts.append(_sentence("Publics particuliers", specific))
-    if who.age and who.age != NOT_RELEVANT:
-        if who.age.min is not None and who.age.max is not None:
-            parts.append(f"Âge : de {who.age.min} à {who.age.max} ans.")
-        elif who.age.min is not None:
-            parts.append(f"Âge : {who.age.min} ans et plus.")
-        else:
-            parts.append(f"Âge : jusqu'à {who.age.max} ans.")
+    if age := age_sentence(who.age, str, OPEN_DATA_SENTENCES):
+        parts.append(age)
     if levels := _labels(labels.FRENCH_LEVELS, who.french_levels):
         parts.append(_sentence("Niveau de français", levels))
     return " ".join(parts) or None
@@ -467,7 +450,7 @@ def _frais(action: LoadedAction) -> tuple[str | None, str | None]:
         return None, None
     if price.free:
         return "gratuit", None
-    amount = f"{price.amount:f}".replace(".", ",") + " €"
+    amount = french_amount(price.amount)
     return "payant", f"{amount} {price.unit}" if price.unit else amount
 
 
@@ -493,7 +476,7 @@ def service(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "nom": model.title,
         "description": _description(action),
         "lien_source": None,
-        "date_maj": _date(model.last_verified),
+        "date_maj": iso_date(model.last_verified),
         "type": None,
         "thematiques": _thematiques(action),
         "frais": frais,
@@ -567,7 +550,7 @@ def data_inclusion(catalogue: Catalogue) -> tuple[list[dict], list[dict]]:
             if not is_service(action):
                 continue
             services.append(service(territory, action))
-            date_maj = _date(action.model.last_verified)
+            date_maj = iso_date(action.model.last_verified)
             for name in _known_operators(action) or [territory.model.coordinator.name]:
                 key = structure_id(territory, name)
                 if key in structures:

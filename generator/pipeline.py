@@ -19,7 +19,7 @@ from pathlib import Path
 from generator.build import build_language, reproducible_build, site_url
 from generator.index import index_language
 from generator.load import load_catalogue
-from generator.localize import fiche_language_choices, localize
+from generator.localize import BuildFacts, build_facts, fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
 from generator.publish import base_path, discard, publish, staging_dir
@@ -54,12 +54,14 @@ def _scratch_root() -> str | None:
 # The loaded catalogue, inherited by the forked language workers: sending it to each of them
 # would pickle and unpickle the whole catalogue once per language.
 _CATALOGUE: Catalogue | None = None
+# What every language's pages share, worked out once before the workers fork.
+_FACTS: BuildFacts | None = None
 
 
 def _language_job(lang: str, languages: list[str], build_date: dt.date, staging: Path, template_cache: Path) -> int:
-    site = localize(_CATALOGUE, lang, build_date, site_url(), languages)
+    site = localize(_CATALOGUE, lang, build_date, site_url(), languages, facts=_FACTS)
     rendered = render_language(site, template_cache)
-    build_language(lang, languages, rendered, staging / lang, site.strings, site.home.title, template_cache)
+    build_language(lang, languages, rendered, staging / lang, site.home.title, template_cache)
     index_language(staging / lang)
     return len(rendered.pages)
 
@@ -82,7 +84,7 @@ def _progress(done: int, total: int, lang: str) -> None:
 
 
 def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
-    global _CATALOGUE
+    global _CATALOGUE, _FACTS
     base_path()  # a wrong base path is reported before anything is built
     catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
@@ -101,6 +103,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
             workers = max(1, min(len(languages), os.cpu_count() or 1))
             # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
             # their garbage collections, which would otherwise walk all of it again and again.
+            _FACTS = build_facts(catalogue, build_date, site_url())
             gc.freeze()
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 jobs = {
@@ -124,6 +127,6 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         finally:
             # `catalogue serve` builds again and again in one process: let this catalogue go.
             gc.unfreeze()
-            _CATALOGUE = None
+            _CATALOGUE = _FACTS = None
             template_cache.cleanup()
     return BuildSummary(languages=languages, pages=pages, build_date=build_date)

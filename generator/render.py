@@ -35,6 +35,7 @@ from generator import glossary, routes
 from generator.i18n import translations_for
 from generator.languages import built_languages
 from generator.localize import LocalizedSite, PageBase
+from generator.localize.views import NeutralFichePage
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MATERIAL_ICONS = Path(material.__file__).resolve().parent / "templates" / ".icons"
@@ -255,7 +256,7 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str]) -> None:
+def render_site_root(out_dir: Path, fiche_pages: list[NeutralFichePage], languages: list[str]) -> None:
     """The language picker at the site's root (for the `languages` built), its assets, and one
     language choice per fiche."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
@@ -264,6 +265,6 @@ def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str
     _write(out_dir / "index.html", html)
     fiche_template = env.get_template("fiche_languages.html.j2")
     for page in fiche_pages:
-        _write(out_dir / page["path"] / "index.html", fiche_template.render(page=page))
+        _write(out_dir / page.path / "index.html", fiche_template.render(page=page))
     for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
         _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))
