@@ -851,7 +851,8 @@ def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> li
         for language in built_languages(languages):
             code = language.code
             translation = action.translations.get(code)
-            if code != SOURCE_LANGUAGE and translation is None:
+            # Untranslated, the page shows the French text: offered only when French itself is not built.
+            if code != SOURCE_LANGUAGE and translation is None and SOURCE_LANGUAGE in languages:
                 continue
             choices.append(
                 {

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator import labels, routes
 from generator.dates import PartialDate
+from generator.gate.spreadsheet import spreadsheet_safe
 from generator.models import (
     NOT_RELEVANT,
     Audience,
@@ -253,7 +254,7 @@ def rows_to_csv(rows: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_csv_cell(column, row[column]) for column in COLUMNS])
+        writer.writerow([spreadsheet_safe(_csv_cell(column, row[column])) for column in COLUMNS])
     return buffer.getvalue()
 
 

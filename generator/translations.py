@@ -13,15 +13,15 @@ from pathlib import Path
 
 import yaml
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 
-from generator.errors import ContentError, ContentErrors, display_path
+from generator.errors import ConfigurationError, ContentError, ContentErrors, display_path, system_reason
+from generator.gate.catalogs import read_catalog
+from generator.gate.text import text_problems
 from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
 from generator.load import load_catalogue
-from generator.publish import ConfigurationError
 from generator.models import (
     ActionTranslation,
-
     TerritoryTranslation,
     TranslationStatus,
     fingerprint,
@@ -137,8 +137,11 @@ def export_catalog(content: Path, lang: str, territory_slug: str | None = None) 
 def cmd_export(args: argparse.Namespace) -> int:
     po = export_catalog(Path(args.content), args.lang, args.territory)
     out = Path(args.out or f"{args.lang}.po")
-    with out.open("wb") as handle:
-        write_po(handle, po, width=0, sort_output=False)
+    try:
+        with out.open("wb") as handle:
+            write_po(handle, po, width=0, sort_output=False)
+    except OSError as error:
+        raise ConfigurationError(f"impossible d'écrire « {display_path(out)} » : {system_reason(error)}. Choisissez un autre fichier avec --out") from error
     print(f"Écrit : {out} ({len(po)} entrées)")
     return 0
 
@@ -175,22 +178,42 @@ def _write_if_changed(path: Path, text: str, written: list[Path]) -> None:
         written.append(path)
 
 
+def _not_persons(catalogue, place: str) -> tuple[str, ...]:
+    """The phrases the French file of `place` (`territory` or `territory/action`) marks as not persons."""
+    territory_slug, _, action_slug = place.partition("/")
+    territory = catalogue.territories.get(territory_slug)
+    if territory is None:
+        return ()
+    action = territory.actions.get(action_slug) if action_slug else None
+    return tuple(action.model.not_persons if action else territory.model.not_persons)
+
+
 def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> list[Path]:
     """Write translation files from a PO file; entries left empty are not written.
     Returns the files whose text changed."""
     catalogue = load_catalogue(content)
-    with po_path.open("rb") as handle:
-        po = read_po(handle)
+    po = read_catalog(po_path)
     lang = str(po.locale).split("_")[0] if po.locale else None
     if lang not in TRANSLATION_LANGUAGES:
-        raise ContentErrors([ContentError(display_path(po_path), 1, "Language", f"langue « {lang} » inconnue dans l'en-tête du fichier PO")])
+        shown = f"langue « {lang} » inconnue" if lang else "langue absente"
+        raise ContentErrors([ContentError(
+            display_path(po_path), 1, "Language",
+            f"{shown} dans l'en-tête du fichier PO : la ligne « Language: » doit donner l'une de {', '.join(TRANSLATION_LANGUAGES)}."
+            " Exportez le fichier avec « catalogue translations export --lang … »",
+        )])
     entries: dict[str, dict[str, str]] = {}
     translated_from: dict[str, dict[str, str]] = {}
+    refused: list[ContentError] = []
     for message in po:
         if message.id and message.context and message.string and not message.fuzzy:
             place, _, field = message.context.partition(":")
+            # The same gate as the loader's: nothing written that validate would refuse.
+            for problem in text_problems(message.string, _not_persons(catalogue, place)):
+                refused.append(ContentError(display_path(po_path), message.lineno, "msgstr", problem))
             entries.setdefault(place, {})[field] = message.string
             translated_from.setdefault(place, {})[field] = message.id
+    if refused:
+        raise ContentErrors(refused)
     written: list[Path] = []
     for territory in catalogue.territories.values():
         intro = entries.get(territory.slug, {}).get("intro")
