@@ -532,6 +532,11 @@ def load_catalogue(content_dir: Path) -> Catalogue:
         territories[territory.slug] = territory
     if not territories and not errors:
         errors.append(ContentError(display_path(content_dir), 1, "", "aucun territoire : ajoutez un dossier avec territory.yml"))
+    elif not errors and not any(territory.actions for territory in territories.values()):
+        errors.append(ContentError(
+            display_path(content_dir), 1, "",
+            "aucune action dans aucun territoire : le site serait vide. Ajoutez une action (« catalogue new action »)",
+        ))
     if errors:
         raise ContentErrors(errors)
     return Catalogue(territories=territories)

@@ -21,6 +21,7 @@ import unicodedata
 from pathlib import Path
 
 from generator import labels, routes
+from generator.gate.spreadsheet import spreadsheet_safe
 from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
 from generator.localize.dates import iso_date
 from generator.localize.money import french_amount, number
@@ -241,7 +242,7 @@ def rows_to_csv(rows: list[dict]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([_csv_cell(column, row[column]) for column in COLUMNS])
+        writer.writerow([spreadsheet_safe(_csv_cell(column, row[column])) for column in COLUMNS])
     return buffer.getvalue()
 
 

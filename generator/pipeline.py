@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build import build_language, reproducible_build, site_url
+from generator.gate.catalogs import check_interface_catalogs
+from generator.gate.environment import source_date_epoch
 from generator.index import index_language
 from generator.load import load_catalogue
 from generator.localize import BuildFacts, build_facts, fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
-from generator.publish import base_path, discard, publish, staging_dir
+from generator.publish import base_path, discard, output_folder, publish, staging_dir
 from generator.render import render_language, render_site_root
 
 
@@ -40,9 +42,9 @@ def build_date_of(catalogue: Catalogue) -> dt.date:
     running action « terminée ». The workflow sets SOURCE_DATE_EPOCH, so that the same commit
     gives the same site.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
     return dt.datetime.now(dt.timezone.utc).date()
 
 
@@ -86,6 +88,9 @@ def _progress(done: int, total: int, lang: str) -> None:
 def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
     global _CATALOGUE, _FACTS
     base_path()  # a wrong base path is reported before anything is built
+    source_date_epoch()
+    out_dir = output_folder(out_dir, content_dir)
+    check_interface_catalogs(languages)
     catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
     if progress and not site_url():

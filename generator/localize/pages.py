@@ -69,7 +69,8 @@ def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> li
         choices = []
         for language in built_languages(languages):
             translation = action.translations.get(language.code)
-            if language.code != SOURCE_LANGUAGE and translation is None:
+            # Untranslated, the page shows the French text: offered only when French itself is not built.
+            if language.code != SOURCE_LANGUAGE and translation is None and SOURCE_LANGUAGE in languages:
                 continue
             title = translation.model.title if translation and translation.model.title else action.model.title
             href = relative(neutral, routes.in_site(language.code, path))
