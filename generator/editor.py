@@ -261,7 +261,9 @@ def _widget(model: type[BaseModel], name: str, annotation, constraints: dict) ->
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return {"widget": "object", "collapsed": True, "fields": model_fields(annotation)}
     if annotation is bool:
-        return {"widget": "boolean"}
+        # Not a checkbox: it would write `false` into every file it saves. Left empty, the
+        # field stays out of the file and means what the model's default means.
+        return {"widget": "select", "options": [{"label": "Oui", "value": True}, {"label": "Non", "value": False}]}
     if annotation in (int, float, Decimal):
         widget = {"widget": "number", "value_type": "int" if annotation is int else "float"}
         widget.update({key: constraints[bound] for key, bound in (("min", "ge"), ("max", "le")) if bound in constraints})

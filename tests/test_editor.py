@@ -66,7 +66,7 @@ def _compare(schema: dict, node: dict, fields: list[dict], where: str, problems:
             if [o["value"] for o in field["options"]] != prop["enum"]:
                 problems.append(f"{path}: options differ from the schema's enum")
         elif prop.get("type") == "boolean":
-            assert field["widget"] == "boolean", path
+            assert field["widget"] == "select" and [o["value"] for o in field["options"]] == [True, False], path
         elif prop.get("type") in ("integer", "number") or prop.get("format") == "date":
             assert field["widget"] in ("number", "datetime"), path
         # A partial date's schema carries the generic description of the type, the form the field's own.

@@ -150,3 +150,34 @@ def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(
     assert "<strong>chaque mardi</strong>" in fiche
     assert "Activités et culture" in fiche
     assert page.elsewhere == [], "the editor asked another origin"
+
+
+def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
+    """The file is rewritten from the form: the values and the order of the keys stay as they
+    were, except the edited one. Comments are not kept (the README says why)."""
+    from playwright.sync_api import expect
+
+    path = "content/port-exemple/actions/permanence-logement.yml"
+    before = (CATALOGUE / path.removeprefix("content/")).read_text(encoding="utf-8")
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("row", name="Trouver un logement").click()
+    abstract = _field(page, "Résumé").get_by_role("textbox")
+    expect(abstract).to_have_value("Une permanence pour chercher un logement.")
+    abstract.fill("Une permanence, le jeudi, pour chercher un logement.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_function(
+        f"({READ_FILE})({path!r}).then(text => text && text.includes('le jeudi'))", timeout=15000
+    )
+    after = page.evaluate(READ_FILE, path)
+
+    from generator.models import Action
+
+    old, new = (Action.model_validate(yaml.safe_load(text)).model_dump() for text in (before, after))
+    assert new.pop("abstract") == "Une permanence, le jeudi, pour chercher un logement."
+    old.pop("abstract")
+    assert new == old
+    # The same keys in the same order, and no default written out.
+    assert list(yaml.safe_load(after)) == list(yaml.safe_load(before))
+    assert yaml.safe_load(after)["where"] == yaml.safe_load(before)["where"]
+    _validate_and_build(tmp_path, path.removeprefix("content/"), after)
