@@ -28,7 +28,7 @@ from pydantic.fields import FieldInfo
 
 from generator import labels, models
 from generator.dates import PartialDate
-from generator.reference import CONTACT_KINDS, CONTRACT_KINDS
+from generator.reference import CONTACT_KINDS, CONTRACT_KINDS, TRANSLATION_STATUSES
 
 EDITOR_FILES = Path(__file__).resolve().parent / "site_admin"
 EDITOR_SCRIPT = "sveltia-cms.js"
@@ -321,6 +321,48 @@ def _backend() -> dict:
     return {"name": "github", "repo": repository or "depot/a-configurer", "branch": "main"}
 
 
+# For the coordinators, who read French: the languages by their French names.
+LANGUAGE_NAMES_FR = {"en": "anglais", "ar": "arabe", "fa": "dari", "ps": "pachto", "ti": "tigrigna", "ru": "russe", "uk": "ukrainien"}
+TRANSLATION_FIELDS = [
+    {"name": "status", "label": "État", "widget": "select", "readonly": True, "required": True,
+     "options": [{"label": label, "value": status.value} for status, label in TRANSLATION_STATUSES.items()]},
+    {"name": "title", "label": "Titre traduit", "widget": "string", "readonly": True, "required": False},
+]
+
+
+def translation_label(action: models.LoadedAction, lang: str, translation: models.LoadedTranslation) -> str:
+    """« Apprendre le français — russe : automatique, à mettre à jour »: what the loader knows,
+    the stale fingerprint included, which the editor cannot compute itself."""
+    state = "relue" if translation.model.status is models.TranslationStatus.reviewed else "automatique"
+    if translation.stale:
+        state += ", à mettre à jour (le français a changé depuis)"
+    return f"{action.model.title} — {LANGUAGE_NAMES_FR.get(lang, lang)} : {state}"
+
+
+def _translations_collection(territory: models.LoadedTerritory, name: str, content_path: str) -> dict | None:
+    files = [
+        {
+            "name": f"{action.slug}-{lang}",
+            "label": translation_label(action, lang, translation),
+            "file": f"{content_path}/{territory.slug}/actions/{action.slug}.{lang}.yml",
+            "fields": TRANSLATION_FIELDS,
+        }
+        for action in sorted(territory.actions.values(), key=lambda a: a.slug)
+        for lang, translation in sorted(action.translations.items())
+    ]
+    if not files:
+        return None
+    return {
+        "name": f"traductions-{territory.slug}",
+        "label": f"Traductions : {name}",
+        "description": "Les langues de chaque fiche, et leur état. Elles se traduisent avec les fichiers PO"
+        " (catalogue translations export / import), pas dans ce formulaire : voir le guide.",
+        "format": "yaml",
+        "publish": False,
+        "files": files,
+    }
+
+
 def editor_config(catalogue: models.Catalogue, content_path: str = "content") -> dict:
     """The whole configuration: one file per territory, one folder of actions per territory."""
     fields = editor_fields()
@@ -364,6 +406,9 @@ def editor_config(catalogue: models.Catalogue, content_path: str = "content") ->
                 "fields": fields["action"],
             }
         )
+        translations = _translations_collection(territory, name, content_path)
+        if translations:
+            collections.append(translations)
     return {
         "backend": _backend(),
         "publish_mode": "editorial_workflow",

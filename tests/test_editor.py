@@ -127,6 +127,7 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
     folders = [c["folder"] for c in config["collections"] if "folder" in c]
     assert folders == ["content/port-exemple/actions", "content/val-exemple/actions"]
+    assert [c["name"] for c in config["collections"]].count("traductions-port-exemple") == 1
     assert config["publish_mode"] == "editorial_workflow"
     for sitemap in built_site.rglob("sitemap.xml"):
         assert "admin" not in sitemap.read_text(encoding="utf-8")

@@ -181,3 +181,17 @@ def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
     assert list(yaml.safe_load(after)) == list(yaml.safe_load(before))
     assert yaml.safe_load(after)["where"] == yaml.safe_load(before)["where"]
     _validate_and_build(tmp_path, path.removeprefix("content/"), after)
+
+
+def test_the_editor_shows_each_fiches_languages_and_their_state(editor):
+    """Machine, reviewed or stale: the labels come from the loader, which compares fingerprints."""
+    from playwright.sync_api import expect
+
+    page = editor
+    page.get_by_role("treeitem", name="Traductions : Port-Exemple").click()
+    for label in (
+        "Apprendre le français — arabe : relue",
+        "Apprendre le français — anglais : automatique",
+        "Apprendre le français — russe : automatique, à mettre à jour (le français a changé depuis)",
+    ):
+        expect(page.get_by_role("row", name=label, exact=True)).to_be_visible()
