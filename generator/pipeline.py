@@ -16,6 +16,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.editor import write_editor
 from generator.build import build_language, reproducible_build, site_url
 from generator.gate.catalogs import check_interface_catalogs
 from generator.gate.environment import source_date_epoch
@@ -70,8 +71,9 @@ def _language_job(lang: str, languages: list[str], build_date: dt.date, staging:
 
 def _site_root_job(staging: Path, languages: list[str]) -> int:
     """What lies outside the language folders: open data, the language picker, and the page
-    where each fiche's QR code leads to choose a language."""
+    where each fiche's QR code leads to choose a language, and the coordinators' editor."""
     write_open_data(_CATALOGUE, staging)
+    write_editor(_CATALOGUE, staging)
     fiche_pages = fiche_language_choices(_CATALOGUE, languages)
     render_site_root(staging, fiche_pages, languages)
     return 1 + len(fiche_pages)
