@@ -1,92 +1,138 @@
-"""`catalogue serve`: build, serve on localhost, rebuild when content, templates or theme change,
-and reload the open pages when the new build is ready."""
+"""`catalogue serve`: build, serve on localhost, rebuild when content, templates, theme or
+translations change, and reload the open pages when the new build is ready.
+
+The server is MkDocs's own `LiveReloadServer`. It runs one rebuild at a time in its build loop,
+gathers the changes that arrive during a rebuild into the next one, holds requests while a
+rebuild is under way (a page is never read half-written) and answers the pages' long polls
+(`/livereload/<build>/…`) as soon as a newer build is ready. Three things are our own:
+- the watcher: inotify (watchdog's native observer) instead of MkDocs's polling one, which
+  stats every file twice a second and makes each edit wait for its next pass; it also records
+  which files changed, which the rebuild needs;
+- the reload script: the Content Security Policy refuses MkDocs's inline script, so preview
+  pages load `/__reload.js` (theme/main.html), and the server tells it the page's build number
+  in its address;
+- translations: the gettext catalogs are compiled once and cached (generator/i18n.py); after a
+  `.po` edit the caches are emptied, so the next build reads the edited catalog.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import sys
-import threading
+from collections.abc import Iterable
 from pathlib import Path
 
-from watchdog.events import FileSystemEventHandler
+from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator import i18n, render
+from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
 from generator.errors import ContentErrors
-from generator.build import PREVIEW_VARIABLE
+from generator.index import IndexFailed
 from generator.pipeline import run_pipeline
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
-
-
-class _Rebuild(FileSystemEventHandler):
-    def __init__(self, rebuild):
-        self._rebuild = rebuild
-        self._timer: threading.Timer | None = None
-
-    def on_any_event(self, event):
-        if event.event_type not in ("created", "modified", "deleted", "moved"):
-            return  # reading a file (the build itself does) is not a change
-        # Editors save in bursts: wait for quiet before rebuilding.
-        if self._timer:
-            self._timer.cancel()
-        self._timer = threading.Timer(0.5, self._rebuild)
-        self._timer.start()
-
-
 RELOAD_SCRIPT = Path(__file__).resolve().parent / "preview" / "reload.js"
+RELOAD_SCRIPT_PATH = "/__reload.js"
+
+# Reading a file (the build itself does) is not a change.
+_CHANGES = ("created", "modified", "deleted", "moved")
 
 
-class _Builds:
-    """How many previews were built: the pages' reload script watches this number."""
+class _Changes(FileSystemEventHandler):
+    def __init__(self, server: PreviewServer):
+        self._server = server
 
-    count = 0
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type in _CHANGES and not event.is_directory:
+            self._server.file_changed(Path(os.fsdecode(event.src_path)))
+            if event.dest_path:
+                self._server.file_changed(Path(os.fsdecode(event.dest_path)))
+
+
+def forget_translations() -> None:
+    """Empty the caches that hold compiled gettext catalogs, so the next build reads the `.po` files."""
+    i18n.translations_for.cache_clear()
+    render._markdown.cache_clear()  # its glossary explanations are translated
+
+
+class PreviewServer(LiveReloadServer):
+    """The preview of `content` in `languages`, built into `site_dir` and served from it."""
+
+    def __init__(self, content: Path, languages: list[str], site_dir: Path, host: str = "127.0.0.1", port: int = 8000):
+        super().__init__(builder=self.rebuild, host=host, port=port, root=str(site_dir))
+        self.content = content
+        self.languages = languages
+        self.site_dir = site_dir
+        self.builds = 0
+        self._changed: set[Path] = set()
+        self.observer = Observer()
+        self.watched = [content, THEME_DIR, render.TEMPLATES_DIR, i18n.LOCALES_DIR]
+        for folder in self.watched:
+            self.observer.schedule(_Changes(self), str(folder), recursive=True)
+            # LiveReloadServer starts its observer and gives pages the build number only when it
+            # watches something: this is the bookkeeping its `watch()` would have done.
+            self._watched_paths[str(folder)] = 1
+
+    def file_changed(self, path: Path) -> None:
+        """Ask for a rebuild that includes `path`; the build loop waits for the edits to stop."""
+        with self._rebuild_cond:
+            self._changed.add(path)
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def _take_changes(self) -> set[Path]:
+        with self._rebuild_cond:
+            changed, self._changed = self._changed, set()
+        return changed
+
+    def rebuild(self) -> None:
+        """One build; called by the build loop only, so never two at once."""
+        changed = self._take_changes()
+        if _under(changed, [i18n.LOCALES_DIR]):
+            forget_translations()
+        try:
+            run_pipeline(self.content, self.site_dir, self.languages, progress=False)
+        except ContentErrors as errors:
+            for error in errors.errors:
+                print(error, file=sys.stderr)
+            print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
+            return
+        except (BuildFailed, IndexFailed) as failure:
+            print(failure, file=sys.stderr)
+            print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
+            return
+        self.builds += 1
+        print("Aperçu à jour.", file=sys.stderr)
+
+    def _serve_request(self, environ, start_response):
+        if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
+            body = RELOAD_SCRIPT.read_bytes()
+            start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
+        return super()._serve_request(environ, start_response)
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        """Tell the page's reload script which build it shows (no inline script: see the CSP)."""
+        return content.replace(b'__reload.js"', b'__reload.js?build=%d"' % epoch, 1)
+
+
+def _under(paths: Iterable[Path], folders: list[Path]) -> bool:
+    return any(folder in path.parents for path in paths for folder in folders)
 
 
 def serve(content: Path, languages: list[str], port: int) -> None:
     # Preview builds add the live-reload script to every page (see theme/main.html).
     os.environ[PREVIEW_VARIABLE] = "1"
-
-    def rebuild():
-        try:
-            run_pipeline(content, PREVIEW_DIR, languages, progress=False)
-            _Builds.count += 1
-            print("Aperçu à jour.", file=sys.stderr)
-        except ContentErrors as errors:
-            for error in errors.errors:
-                print(error, file=sys.stderr)
-            print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
-
-    rebuild()
-    observer = Observer()
-    handler = _Rebuild(rebuild)
-    for folder in (content, PROJECT_DIR / "theme", PROJECT_DIR / "generator" / "templates", PROJECT_DIR / "locales"):
-        observer.schedule(handler, str(folder), recursive=True)
-    observer.start()
-    # The preview folder is replaced on each build, so files are looked up in it afresh each time.
-    handler_class = functools.partial(_PreviewHandler, directory=str(PREVIEW_DIR))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler_class) as server:
-        print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
-        try:
-            server.serve_forever()
-        finally:
-            observer.stop()
-
-
-class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    def do_GET(self):
-        if self.path.split("?")[0] in ("/__build", "/__reload.js"):
-            body = (str(_Builds.count) if self.path.startswith("/__build") else RELOAD_SCRIPT.read_text()).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/plain" if self.path.startswith("/__build") else "text/javascript")
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        super().do_GET()
-
-    def log_message(self, format, *args):
+    server = PreviewServer(content.resolve(), languages, PREVIEW_DIR, port=port)
+    server.rebuild()
+    print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
         pass
+    finally:
+        server.shutdown()
