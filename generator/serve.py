@@ -13,6 +13,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
 from generator.build import PREVIEW_VARIABLE
 from generator.pipeline import run_pipeline
@@ -52,9 +53,11 @@ def serve(content: Path, languages: list[str], port: int) -> None:
     def rebuild():
         try:
             run_pipeline(content, PREVIEW_DIR, languages, progress=False)
+            PreviewErrors.record([])
             _Builds.count += 1
             print("Aperçu à jour.", file=sys.stderr)
         except ContentErrors as errors:
+            PreviewErrors.record(errors.errors)
             for error in errors.errors:
                 print(error, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
@@ -77,6 +80,9 @@ def serve(content: Path, languages: list[str], port: int) -> None:
 
 class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def do_GET(self):
+        if self.path.split("?")[0] == ERRORS_PATH:
+            self._send(PreviewErrors.as_json(), "application/json")
+            return
         if self.path.split("?")[0] in ("/__build", "/__reload.js"):
             body = (str(_Builds.count) if self.path.startswith("/__build") else RELOAD_SCRIPT.read_text()).encode()
             self.send_response(200)
@@ -87,6 +93,14 @@ class _PreviewHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format, *args):
         pass
