@@ -37,9 +37,10 @@ EDITOR_SCRIPT = "sveltia-cms.js"
 # the file whose SHA-256 is EDITOR_SHA256 (see the README's « Éditeur web »).
 EDITOR_VERSION = "0.221.1"
 EDITOR_UPSTREAM_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
-EDITOR_SHA256 = "ffdf286f3aef371e6a4c6f8a295ed40edefdec88976feaba75d5dff71b27711b"
+EDITOR_SHA256 = "896347bbf6678d9ab1346f28a0298f4c0567ab89be12637d2bf1ea5778487171"
 # Sveltia fetches its interface strings and fonts from CDNs: the French strings and the icon
 # font are vendored beside it and read from there; its text fonts give way to the system's.
+# And its viewport forbids zooming.
 VENDOR_PATCHES = (
     ("USe=`${iP}@${rP}/locales`", "USe=`./locales`"),
     (
@@ -54,6 +55,8 @@ VENDOR_PATCHES = (
         "src:url(https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2)\n      format('woff2')",
         "src:local('Noto Mono')",
     ),
+    # Its viewport forbids zooming (WCAG 1.4.4): let people zoom.
+    ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
 )
 EDITOR_PAGE_FILES = (
     "index.html", "editor-prefs.js", EDITOR_SCRIPT, "LICENSE.txt", "locales/fr.json",
