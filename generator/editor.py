@@ -31,10 +31,11 @@ from generator.dates import PartialDate
 from generator.reference import CONTACT_KINDS, CONTRACT_KINDS, TRANSLATION_STATUSES
 
 EDITOR_FILES = Path(__file__).resolve().parent / "site_admin"
+PROJECT_DIR = EDITOR_FILES.parent.parent
 EDITOR_SCRIPT = "sveltia-cms.js"
 # The vendored Sveltia CMS: its npm version and the SHA-256 of dist/sveltia-cms.js in that
 # tarball; `python -m generator.editor TARBALL` checks it, applies VENDOR_PATCHES and writes
-# the file whose SHA-256 is EDITOR_SHA256 (see the README's « Éditeur web »).
+# the file whose SHA-256 is EDITOR_SHA256 (see the README's « Web editor »).
 EDITOR_VERSION = "0.221.1"
 EDITOR_UPSTREAM_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
 EDITOR_SHA256 = "896347bbf6678d9ab1346f28a0298f4c0567ab89be12637d2bf1ea5778487171"
@@ -320,8 +321,9 @@ def _backend() -> dict:
     if os.environ.get(BACKEND_VARIABLE) == "test-repo":
         return {"name": "test-repo"}
     repository = next((os.environ[name] for name in REPOSITORY_VARIABLES if os.environ.get(name)), "")
-    # Without a repository the editor still works on a local folder (« Travailler sur un dépôt local »).
-    return {"name": "github", "repo": repository or "depot/a-configurer", "branch": "main"}
+    # Without a repository (a local build, `catalogue serve`) the editor still works on the local
+    # folder (« Travailler avec un dépôt local »), and asks for the folder of that name.
+    return {"name": "github", "repo": repository or f"local/{PROJECT_DIR.name}", "branch": "main"}
 
 
 # For the coordinators, who read French: the languages by their French names.

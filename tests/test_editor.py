@@ -134,3 +134,21 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     for index in built_site.rglob("pagefind-entry.json"):
         assert "admin" not in index.read_text(encoding="utf-8")
     assert not list(built_site.glob("*/admin"))
+
+
+def test_the_published_editor_commits_to_the_workflows_repository_through_pull_requests(monkeypatch):
+    from generator.load import load_catalogue
+
+    from conftest import CATALOGUE
+
+    catalogue = load_catalogue(CATALOGUE)
+    monkeypatch.delenv(editor.BACKEND_VARIABLE, raising=False)
+    monkeypatch.delenv("CATALOGUE_EDITOR_REPO", raising=False)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "une-organisation/catalogue")
+    config = editor.editor_config(catalogue)
+    assert config["backend"] == {"name": "github", "repo": "une-organisation/catalogue", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+    monkeypatch.setenv("CATALOGUE_EDITOR_REPO", "autre/depot")
+    assert editor.editor_config(catalogue)["backend"]["repo"] == "autre/depot"
+    monkeypatch.setenv(editor.BACKEND_VARIABLE, "test-repo")
+    assert editor.editor_config(catalogue)["backend"] == {"name": "test-repo"}
