@@ -27,7 +27,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from generator import labels, models
-from generator.dates import PartialDate
+from generator.dates import SEASONS, UNKNOWN, PartialDate
 from generator.reference import CONTACT_KINDS, CONTRACT_KINDS, TRANSLATION_STATUSES
 
 EDITOR_FILES = Path(__file__).resolve().parent / "site_admin"
@@ -190,8 +190,9 @@ NOT_RELEVANT_HINT = (
     f" Si l'information ne s'applique pas, écrivez « {models.NOT_RELEVANT} » dans le fichier YAML :"
     " le formulaire ne sait pas l'écrire pour ce champ."
 )
+# The forms generator/dates.py reads, the day included: the form writes text, not a YAML date.
 PARTIAL_DATE_PATTERN = [
-    r"^(\d{4}(-\d{2}(-\d{2})?)?|(printemps|été|automne|hiver) \d{4}|inconnue)$",
+    rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|({'|'.join(SEASONS)}) \d{{4}}|{UNKNOWN})$",
     "Une date AAAA-MM-JJ, un mois AAAA-MM, une saison (« automne 2020 »), une année AAAA, ou « inconnue ».",
 ]
 

@@ -152,3 +152,18 @@ def test_the_published_editor_commits_to_the_workflows_repository_through_pull_r
     assert editor.editor_config(catalogue)["backend"]["repo"] == "autre/depot"
     monkeypatch.setenv(editor.BACKEND_VARIABLE, "test-repo")
     assert editor.editor_config(catalogue)["backend"] == {"name": "test-repo"}
+
+
+def test_the_partial_date_field_accepts_what_the_loader_reads_and_nothing_else():
+    import pytest
+
+    from generator.dates import PartialDate
+
+    pattern = re.compile(editor.PARTIAL_DATE_PATTERN[0])
+    for accepted in ("2024-09-26", "2024-09", "automne 2020", "2019", "inconnue"):
+        assert pattern.match(accepted)
+        PartialDate.parse(accepted)
+    for refused in ("septembre 2024", "26/09/2024", "2024-9"):
+        assert not pattern.match(refused)
+        with pytest.raises(ValueError):
+            PartialDate.parse(refused)
