@@ -26,20 +26,22 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import labels, models
-from generator.dates import PartialDate
+from generator import labels, models, routes
+from generator.dates import SEASONS, UNKNOWN, PartialDate
 from generator.reference import CONTACT_KINDS, CONTRACT_KINDS, TRANSLATION_STATUSES
 
 EDITOR_FILES = Path(__file__).resolve().parent / "site_admin"
+PROJECT_DIR = EDITOR_FILES.parent.parent
 EDITOR_SCRIPT = "sveltia-cms.js"
 # The vendored Sveltia CMS: its npm version and the SHA-256 of dist/sveltia-cms.js in that
 # tarball; `python -m generator.editor TARBALL` checks it, applies VENDOR_PATCHES and writes
-# the file whose SHA-256 is EDITOR_SHA256 (see the README's « Éditeur web »).
+# the file whose SHA-256 is EDITOR_SHA256 (see the README's « Web editor »).
 EDITOR_VERSION = "0.221.1"
 EDITOR_UPSTREAM_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
-EDITOR_SHA256 = "ffdf286f3aef371e6a4c6f8a295ed40edefdec88976feaba75d5dff71b27711b"
+EDITOR_SHA256 = "896347bbf6678d9ab1346f28a0298f4c0567ab89be12637d2bf1ea5778487171"
 # Sveltia fetches its interface strings and fonts from CDNs: the French strings and the icon
 # font are vendored beside it and read from there; its text fonts give way to the system's.
+# And its viewport forbids zooming.
 VENDOR_PATCHES = (
     ("USe=`${iP}@${rP}/locales`", "USe=`./locales`"),
     (
@@ -54,6 +56,8 @@ VENDOR_PATCHES = (
         "src:url(https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/latin-400-normal.woff2)\n      format('woff2')",
         "src:local('Noto Mono')",
     ),
+    # Its viewport forbids zooming (WCAG 1.4.4): let people zoom.
+    ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
 )
 EDITOR_PAGE_FILES = (
     "index.html", "editor-prefs.js", EDITOR_SCRIPT, "LICENSE.txt", "locales/fr.json",
@@ -186,8 +190,9 @@ NOT_RELEVANT_HINT = (
     f" Si l'information ne s'applique pas, écrivez « {models.NOT_RELEVANT} » dans le fichier YAML :"
     " le formulaire ne sait pas l'écrire pour ce champ."
 )
+# The forms generator/dates.py reads, the day included: the form writes text, not a YAML date.
 PARTIAL_DATE_PATTERN = [
-    r"^(\d{4}(-\d{2}(-\d{2})?)?|(printemps|été|automne|hiver) \d{4}|inconnue)$",
+    rf"^(\d{{4}}(-\d{{2}}(-\d{{2}})?)?|({'|'.join(SEASONS)}) \d{{4}}|{UNKNOWN})$",
     "Une date AAAA-MM-JJ, un mois AAAA-MM, une saison (« automne 2020 »), une année AAAA, ou « inconnue ».",
 ]
 
@@ -317,8 +322,9 @@ def _backend() -> dict:
     if os.environ.get(BACKEND_VARIABLE) == "test-repo":
         return {"name": "test-repo"}
     repository = next((os.environ[name] for name in REPOSITORY_VARIABLES if os.environ.get(name)), "")
-    # Without a repository the editor still works on a local folder (« Travailler sur un dépôt local »).
-    return {"name": "github", "repo": repository or "depot/a-configurer", "branch": "main"}
+    # Without a repository (a local build, `catalogue serve`) the editor still works on the local
+    # folder (« Travailler avec un dépôt local »), and asks for the folder of that name.
+    return {"name": "github", "repo": repository or f"local/{PROJECT_DIR.name}", "branch": "main"}
 
 
 # For the coordinators, who read French: the languages by their French names.
@@ -422,7 +428,7 @@ def editor_config(catalogue: models.Catalogue, content_path: str = "content") ->
 
 def write_editor(catalogue: models.Catalogue, site_dir: Path) -> None:
     """`site/admin/`: the page, the vendored editor and its configuration."""
-    folder = site_dir / "admin"
+    folder = site_dir / routes.EDITOR_FOLDER
     for sub in ("locales", "fonts"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for name in EDITOR_PAGE_FILES:

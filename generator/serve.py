@@ -11,6 +11,8 @@ rebuild is under way (a page is never read half-written) and answers the pages' 
 - the reload script: the Content Security Policy refuses MkDocs's inline script, so preview
   pages load `/__reload.js` (theme/main.html), and the server tells it the page's build number
   in its address;
+- the errors: `/__errors` gives the last build's content errors, which the reload script shows
+  over the page (generator/editor_preview.py);
 - translations: the gettext catalogs are compiled once and cached (generator/i18n.py); after a
   `.po` edit the caches are emptied, so the next build reads the edited catalog.
 """
@@ -28,6 +30,7 @@ from watchdog.observers import Observer
 
 from generator import i18n, render
 from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
+from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
 from generator.index import IndexFailed
 from generator.pipeline import run_pipeline
@@ -96,14 +99,17 @@ class PreviewServer(LiveReloadServer):
         try:
             run_pipeline(self.content, self.site_dir, self.languages, progress=False)
         except ContentErrors as errors:
+            PreviewErrors.record(errors.errors)
             for error in errors.errors:
                 print(error, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
         except (BuildFailed, IndexFailed) as failure:
+            PreviewErrors.record([failure])
             print(failure, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
+        PreviewErrors.record([])
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
 
@@ -111,6 +117,11 @@ class PreviewServer(LiveReloadServer):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
             body = RELOAD_SCRIPT.read_bytes()
             start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
+        if environ["PATH_INFO"] == ERRORS_PATH:
+            body = PreviewErrors.as_json()
+            start_response("200 OK", [("Content-Type", "application/json"), ("Cache-Control", "no-store"),
                                       ("Content-Length", str(len(body)))])
             return [body]
         return super()._serve_request(environ, start_response)

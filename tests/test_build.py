@@ -172,7 +172,7 @@ def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     out = tmp_path / "site"
     run_pipeline(CATALOGUE, out, ["fr", "ar"], progress=False)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "f", "fr"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["admin", "ar", "data", "f", "fr"]
     pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "port-exemple").rglob("index.html")]
     problems = {page: broken_links(out, page) for page in pages}
     assert {page: found for page, found in problems.items() if found} == {}

@@ -134,3 +134,36 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     for index in built_site.rglob("pagefind-entry.json"):
         assert "admin" not in index.read_text(encoding="utf-8")
     assert not list(built_site.glob("*/admin"))
+
+
+def test_the_published_editor_commits_to_the_workflows_repository_through_pull_requests(monkeypatch):
+    from generator.load import load_catalogue
+
+    from conftest import CATALOGUE
+
+    catalogue = load_catalogue(CATALOGUE)
+    monkeypatch.delenv(editor.BACKEND_VARIABLE, raising=False)
+    monkeypatch.delenv("CATALOGUE_EDITOR_REPO", raising=False)
+    monkeypatch.setenv("GITHUB_REPOSITORY", "une-organisation/catalogue")
+    config = editor.editor_config(catalogue)
+    assert config["backend"] == {"name": "github", "repo": "une-organisation/catalogue", "branch": "main"}
+    assert config["publish_mode"] == "editorial_workflow"
+    monkeypatch.setenv("CATALOGUE_EDITOR_REPO", "autre/depot")
+    assert editor.editor_config(catalogue)["backend"]["repo"] == "autre/depot"
+    monkeypatch.setenv(editor.BACKEND_VARIABLE, "test-repo")
+    assert editor.editor_config(catalogue)["backend"] == {"name": "test-repo"}
+
+
+def test_the_partial_date_field_accepts_what_the_loader_reads_and_nothing_else():
+    import pytest
+
+    from generator.dates import PartialDate
+
+    pattern = re.compile(editor.PARTIAL_DATE_PATTERN[0])
+    for accepted in ("2024-09-26", "2024-09", "automne 2020", "2019", "inconnue"):
+        assert pattern.match(accepted)
+        PartialDate.parse(accepted)
+    for refused in ("septembre 2024", "26/09/2024", "2024-9"):
+        assert not pattern.match(refused)
+        with pytest.raises(ValueError):
+            PartialDate.parse(refused)

@@ -195,3 +195,17 @@ def test_the_editor_shows_each_fiches_languages_and_their_state(editor):
         "Apprendre le français — russe : automatique, à mettre à jour (le français a changé depuis)",
     ):
         expect(page.get_by_role("row", name=label, exact=True)).to_be_visible()
+
+
+def test_the_editing_form_passes_axe_wcag_aa(editor):
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    from test_pages_in_browser import WCAG_AA
+
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("row", name="Trouver un logement").click()
+    expect(_field(page, "Résumé").get_by_role("textbox")).to_be_visible()
+    results = Axe().run(page, options=WCAG_AA)
+    assert [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"]] == []
