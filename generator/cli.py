@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from generator.errors import WRITE_REFUSED, ConfigurationError, ContentErrors, display_path, system_reason
+from generator.errors import SYSTEM_REASONS, ConfigurationError, ContentErrors, display_path, system_reason
 from generator.load import load_catalogue
 from generator.languages import SITE_LANGUAGES
 from generator.routes import RouteCollision
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_USAGE
     except OSError as error:
-        if error.errno not in WRITE_REFUSED or args.debug:
+        if error.errno not in SYSTEM_REASONS or args.debug:
             return _internal_error(error, args.debug)
         where = f" « {display_path(Path(error.filename))} »" if error.filename else ""
         print(
