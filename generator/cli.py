@@ -38,10 +38,8 @@ ARGPARSE_FRENCH = {
     "one of the arguments %s is required": "l'une de ces options est demandée : %s",
     "show this help message and exit": "afficher cette aide",
     "positional arguments": "arguments",
-    "options": "options",
 }
 argparse._ = lambda text: ARGPARSE_FRENCH.get(text, text)
-
 
 
 def _report(errors: ContentErrors) -> int:
