@@ -215,3 +215,19 @@ def test_a_relative_out_is_taken_from_the_working_folder(tmp_path: Path):
     assert (tmp_path / "built" / "site" / "fr" / "index.html").is_file()
     assert sorted(p.name for p in (tmp_path / "built").iterdir()) == ["site"]
     assert not [p for p in REPO_ROOT.iterdir() if p.name.startswith(".site-building") or p.name == "built"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_fiche_is_a_content_error_among_the_others(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(VALID_CONTENT, content)
+    fiche = content / "exemple" / "actions" / "permanence-emploi.yml"
+    fiche.chmod(0)
+    other = content / "exemple" / "actions" / "atelier-francais.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("themes: [francais]", "themes: [pas-un-theme]"), encoding="utf-8")
+    try:
+        result = run_cli("validate", str(content))
+    finally:
+        fiche.chmod(0o644)
+    assert_refused_cleanly(result, {1}, "permanence-emploi.yml:1: fichier illisible : permission refusée")
+    assert "pas-un-theme" in result.stderr
