@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-from generator.errors import WRITE_REFUSED, ConfigurationError, ContentErrors, display_path, system_reason
+from generator.errors import SYSTEM_REASONS, ConfigurationError, ContentErrors, display_path, system_reason
 from generator.load import load_catalogue
 from generator.languages import SITE_LANGUAGES
 from generator.routes import RouteCollision
@@ -37,10 +38,8 @@ ARGPARSE_FRENCH = {
     "one of the arguments %s is required": "l'une de ces options est demandée : %s",
     "show this help message and exit": "afficher cette aide",
     "positional arguments": "arguments",
-    "options": "options",
 }
 argparse._ = lambda text: ARGPARSE_FRENCH.get(text, text)
-
 
 
 def _report(errors: ContentErrors) -> int:
@@ -205,8 +204,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `catalogue validate | head`: the reader went away; say nothing more to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
     except OSError as error:
-        if error.errno not in WRITE_REFUSED or args.debug:
+        if error.errno not in SYSTEM_REASONS or args.debug:
             return _internal_error(error, args.debug)
         where = f" « {display_path(Path(error.filename))} »" if error.filename else ""
         print(

@@ -24,8 +24,8 @@ class ContentError:
         return f"{self.path}:{self.line}:{field} {self.message}"
 
 
-# What the system says when a folder, a disk or a port refuses: the person can fix it.
-WRITE_REFUSED = {
+# What the system says when a path, a disk or a port refuses, in French: the person can fix it.
+SYSTEM_REASONS = {
     errno.EACCES: "permission refusée",
     errno.EPERM: "opération non permise",
     errno.EROFS: "le disque est en lecture seule",
@@ -33,13 +33,10 @@ WRITE_REFUSED = {
     errno.EDQUOT: "le quota du disque est atteint",
     errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
     errno.ENAMETOOLONG: "nom trop long",
-    errno.EADDRINUSE: "le port est déjà utilisé : choisissez-en un autre avec --port",
-}
-SYSTEM_REASONS = {
-    **WRITE_REFUSED,
     errno.ENOENT: "introuvable",
     errno.EISDIR: "c'est un dossier, pas un fichier",
     errno.EEXIST: "existe déjà",
+    errno.EADDRINUSE: "le port est déjà utilisé : choisissez-en un autre avec --port",
 }
 
 

@@ -23,7 +23,7 @@ import babel
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
+from generator.errors import ContentError, ContentErrors, display_path, field_path, system_reason, validation_errors
 from generator.languages import TRANSLATION_LANGUAGES
 from generator.routes import reserved_problem
 from generator.gate.consistency import action_problems, territory_problems
@@ -220,10 +220,14 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
     `not_persons`: phrases marked as not persons elsewhere (a translation takes its French file's).
     """
     shown = display_path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:  # before reading: a huge file is never read whole
-        errors.append(ContentError(shown, 1, "", "fichier trop gros (plus de 1 Mo) : découpez-le"))
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:  # before reading: a huge file is never read whole
+            errors.append(ContentError(shown, 1, "", "fichier trop gros (plus de 1 Mo) : découpez-le"))
+            return None
+        raw = path.read_bytes()
+    except OSError as error:  # unreadable, or a link to nowhere
+        errors.append(ContentError(shown, 1, "", f"fichier illisible : {system_reason(error)}. Vérifiez ses droits, ou remplacez le lien par le fichier"))
         return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -84,12 +84,19 @@ def _po_files(tmp: Path) -> None:
     (tmp / "folder.po").mkdir()
 
 
-SETUPS = {"no_action": _no_action, "other_files": _other_files, "po_files": _po_files}
+def _huge_file(tmp: Path) -> None:
+    """3 GiB of holes: refused by its size before it is read, and free on the disk."""
+    with (tmp / "content" / "exemple" / "actions" / "enorme.yml").open("wb") as handle:
+        handle.truncate(3 * 2**30)
+
+
+SETUPS = {"no_action": _no_action, "other_files": _other_files, "po_files": _po_files, "huge_file": _huge_file}
 
 EPOCH_MESSAGE = "un nombre entier de secondes depuis le 1er janvier 1970"
 OPTION_CASES = {
     "no-action-at-all": Case(["build", "--content", "content", "--out", "site"], 1, "aucune action dans aucun territoire", setup="no_action"),
     "no-action-validate": Case(["validate", "content"], 1, "aucune action dans aucun territoire", setup="no_action"),
+    "file-of-3-gib": Case(["build", "--content", "content", "--out", "site"], 1, "enorme.yml:1: fichier trop gros", setup="huge_file"),
     "content-missing": Case(["build", "--content", "nowhere", "--out", "site"], 1, "dossier de contenu introuvable"),
     "lang-twice": Case(["build", "--content", "content", "--lang", "fr", "--lang", "fr"], 2, "--lang fr est donnée plusieurs fois"),
     "lang-unknown": Case(["build", "--content", "content", "--lang", "xx"], 2, "choix « xx » inconnu"),
@@ -110,6 +117,10 @@ OPTION_CASES = {
     "out-not-from-a-build": Case(["build", "--content", "content", "--out", "mine"], 2, "ne vient pas d'une construction", setup="other_files"),
     "out-is-a-file": Case(["build", "--content", "content", "--out", "a-file"], 2, "ce n'est pas un dossier", setup="other_files"),
     "out-below-a-file": Case(["build", "--content", "content", "--out", "a-file/site"], 2, "est un fichier, pas un dossier", setup="other_files"),
+    "summary-is-a-folder": Case(["validate", "content", "--summary", "mine"], 2, "« mine » : c'est un dossier, pas un fichier", setup="other_files"),
+    "summary-in-a-missing-folder": Case(["validate", "content", "--summary", "nowhere/summary.md"], 2, "« nowhere/summary.md » : introuvable"),
+    "schema-into-a-file": Case(["schema", "--content", "a-file"], 2, "un élément du chemin est un fichier", setup="other_files"),
+    "new-territory-into-a-file": Case(["new", "territory", "abc", "--content", "a-file"], 2, "un élément du chemin est un fichier", setup="other_files"),
     "import-missing-po": Case(["translations", "import", "missing.po", "--content", "content"], 1, "fichier PO illisible : introuvable"),
     "import-folder-po": Case(["translations", "import", "folder.po", "--content", "content"], 1, "c'est un dossier", setup="po_files"),
     "import-garbage-po": Case(["translations", "import", "garbage.po", "--content", "content"], 1, "pas un fichier PO en UTF-8", setup="po_files"),
@@ -204,3 +215,19 @@ def test_a_relative_out_is_taken_from_the_working_folder(tmp_path: Path):
     assert (tmp_path / "built" / "site" / "fr" / "index.html").is_file()
     assert sorted(p.name for p in (tmp_path / "built").iterdir()) == ["site"]
     assert not [p for p in REPO_ROOT.iterdir() if p.name.startswith(".site-building") or p.name == "built"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_an_unreadable_fiche_is_a_content_error_among_the_others(tmp_path: Path):
+    content = tmp_path / "content"
+    shutil.copytree(VALID_CONTENT, content)
+    fiche = content / "exemple" / "actions" / "permanence-emploi.yml"
+    fiche.chmod(0)
+    other = content / "exemple" / "actions" / "atelier-francais.yml"
+    other.write_text(other.read_text(encoding="utf-8").replace("themes: [francais]", "themes: [pas-un-theme]"), encoding="utf-8")
+    try:
+        result = run_cli("validate", str(content))
+    finally:
+        fiche.chmod(0o644)
+    assert_refused_cleanly(result, {1}, "permanence-emploi.yml:1: fichier illisible : permission refusée")
+    assert "pas-un-theme" in result.stderr
