@@ -25,7 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
 from generator.languages import TRANSLATION_LANGUAGES
-from generator.routes import reserved_problem
+from generator.routes import SAFE_LINK, reserved_problem
 from generator.gate.consistency import action_problems, territory_problems
 from generator.gate.text import text_problems
 from generator.gate.yaml_messages import yaml_advice
@@ -40,6 +40,7 @@ from generator.models import (
     Territory,
     TerritoryTranslation,
     fingerprint,
+    listed,
     translatable_fields,
 )
 
@@ -56,7 +57,6 @@ MAX_DEPTH = 20
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
 DANGEROUS_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
 
 # One cheap look for anything the checks below could find; most texts have none of it.
 SUSPECT = re.compile(r"[<\]:]")
@@ -428,7 +428,7 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
                     f"contrats connus : {', '.join(sorted(contract_ids))}",
                 )
             )
-        for lang_code in action.who.languages if isinstance(action.who.languages, list) else []:
+        for lang_code in listed(action.who.languages):
             if not _known_language(lang_code):
                 errors.append(
                     ContentError(

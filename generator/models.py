@@ -19,7 +19,7 @@ from dataclasses import field as dataclass_field
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Generic, Literal, TypeVar, Union
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, WrapValidator, field_validator, model_validator
 
@@ -30,6 +30,42 @@ from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F4
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 NOT_RELEVANT = "non-concerne"
+
+T = TypeVar("T")
+
+
+class Filled(str, Enum):
+    """How a field that accepts `non-concerne` is answered."""
+
+    missing = "missing"  # not filled yet
+    not_relevant = "not-relevant"  # `non-concerne`: filled, with nothing to show
+    given = "given"
+
+
+@dataclass(frozen=True)
+class Answer(Generic[T]):
+    """A field that accepts `non-concerne`, read once: how it is filled, and its value when given."""
+
+    filled: Filled
+    value: T | None = None
+
+    @classmethod
+    def of(cls, value: "T | str | None") -> "Answer[T]":
+        if value is None:
+            return cls(Filled.missing)
+        if isinstance(value, str) and value == NOT_RELEVANT:
+            return cls(Filled.not_relevant)
+        return cls(Filled.given, value)
+
+
+def given(value: "T | str | None") -> "T | None":
+    """The value of a field that accepts `non-concerne`; None when not filled yet or not relevant."""
+    return Answer.of(value).value
+
+
+def listed(values: "list[T] | str | None") -> list[T]:
+    """The values of a list field that accepts `non-concerne`; none when not filled yet or not relevant."""
+    return given(values) or []
 
 
 
@@ -463,12 +499,12 @@ def translatable_fields(action: Action) -> dict:
         "who": {
             key: value
             for key in ("commitment", "frequency")
-            if isinstance(value := getattr(action.who, key), str) and value != NOT_RELEVANT
+            if (value := given(getattr(action.who, key))) is not None
         },
         "orientation": {
             key: value
             for key in ("steps", "documents")
-            if isinstance(value := getattr(action.orientation, key), list)
+            if (value := given(getattr(action.orientation, key))) is not None
         },
         "alert": {"message": action.alert.message} if action.alert else {},
     }

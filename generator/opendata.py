@@ -17,7 +17,6 @@ import csv
 import io
 import json
 import re
-import unicodedata
 from pathlib import Path
 
 from generator import labels, routes
@@ -34,6 +33,7 @@ from generator.models import (
     LoadedTerritory,
     Orienter,
     Theme,
+    listed,
 )
 
 DATA_INCLUSION_SOURCE = "catalogue-ctai"
@@ -328,14 +328,8 @@ NAME_MAX_LENGTH = 150  # data·inclusion's limit for a structure's name
 ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<city>.+)$")
 
 
-def slugify(text: str) -> str:
-    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 def structure_id(territory: LoadedTerritory, name: str) -> str:
-    return f"{territory.slug}--{slugify(name)}"
+    return f"{territory.slug}--{routes.slugify(name)}"
 
 
 def _known_operators(action: LoadedAction) -> list[str]:
@@ -356,9 +350,7 @@ def _sentence(label: str, items: list[str]) -> str:
 
 
 def _labels(table: dict, values) -> list[str]:
-    if not isinstance(values, list):
-        return []
-    return [table[value] for value in values]
+    return [table[value] for value in listed(values)]
 
 
 def _publics_precisions(action: LoadedAction) -> str | None:
@@ -380,8 +372,8 @@ def _conditions_acces(action: LoadedAction) -> str | None:
     parts = []
     if conditions := _labels(labels.CONDITIONS, who.conditions):
         parts.append(_sentence("Conditions", conditions))
-    if isinstance(orientation.documents, list) and orientation.documents:
-        parts.append(_sentence("Documents à apporter", orientation.documents))
+    if documents := listed(orientation.documents):
+        parts.append(_sentence("Documents à apporter", documents))
     return " ".join(parts) or None
 
 

@@ -48,7 +48,8 @@ def icon(name: str) -> Markup:
 
 
 # Fragment links come from the glossary only: content links are refused by the loader.
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#terme-)", re.IGNORECASE)
+def _safe_link(href: str) -> bool:
+    return bool(routes.SAFE_LINK.match(href)) or href.startswith("#" + routes.GLOSSARY_ANCHOR)
 
 
 class _GlossaryLinks(Treeprocessor):
@@ -79,7 +80,7 @@ class _SafeLinks(Treeprocessor):
 
     def run(self, root):
         for link in root.iter("a"):
-            if not SAFE_LINK.match(link.get("href", "")):
+            if not _safe_link(link.get("href", "")):
                 link.attrib.pop("href", None)
 
 
