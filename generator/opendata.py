@@ -106,6 +106,35 @@ COLUMNS: dict[str, str] = {
     "source_section": "Fiche ou section du document source.",
 }
 
+# The column that carries each field of an action (dotted as in generator/models.py; a field
+# holds its sub-fields). A field that must never be published is in PRIVATE_FIELDS instead:
+# tests/test_opendata.py fails for a field in neither.
+FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "title": ("titre",), "abstract": ("resume",), "what": ("description",), "why": ("avantages",),
+    "themes": ("themes",), "who.publics": ("publics",), "who.specific_publics": ("publics_particuliers",),
+    "who.age": ("age_min", "age_max"), "who.french_levels": ("niveaux_francais",),
+    "who.price": ("gratuit", "prix_montant", "prix_unite"), "who.commitment": ("engagement",),
+    "who.frequency": ("frequence",), "who.period.start": ("date_debut",), "who.period.end": ("date_fin",),
+    "who.period.continuous": ("entrees_permanentes",), "who.period.sessions": ("sessions",),
+    "who.conditions": ("conditions",), "who.languages": ("langues_parlees",), "where.places": ("lieux",),
+    "where.zone.communes": ("zone_communes",), "where.zone.departments": ("zone_departements",),
+    "where.online": ("en_ligne",), "orientation.orienters": ("orienteurs",),
+    "orientation.referral_only": ("sur_orientation_uniquement",), "orientation.steps": ("etapes",),
+    "orientation.documents": ("documents_a_apporter",), "orientation.contacts": ("contacts",),
+    "alert.kind": ("alerte_type",), "alert.message": ("alerte_message",), "alert.start": ("alerte_debut",),
+    "alert.end": ("alerte_fin",), "last_verified": ("derniere_verification",),
+    "admin.contract": ("contrat", "contrat_type", "contrat_intitule", "contrat_debut", "contrat_fin"),
+    "admin.axis": ("axe",), "admin.official_title": ("intitule_officiel",), "admin.ctai_themes": ("thematiques_ctai",),
+    "admin.operators": ("porteurs",), "admin.partners": ("partenaires",), "admin.audience": ("destinataires",),
+    "admin.target": ("objectif_quantitatif",), "admin.budget.total_cost": ("cout_total",),
+    "admin.budget.state_funding": ("financement_etat",), "admin.budget.note": ("budget_precision",),
+    "admin.indicators": ("indicateurs",), "admin.source.document": ("source_document",),
+    "admin.source.section": ("source_section",),
+}
+PRIVATE_FIELDS = {
+    "not_persons": "names the publishing gate must not take for persons: a note for the gate, not data",
+}
+
 AUDIENCES = {Audience.beneficiaries: "beneficiaires", Audience.professionals: "professionnels", Audience.both: "les-deux"}
 CONTACT_KINDS = {ContactKind.phone: "telephone", ContactKind.email: "courriel", ContactKind.website: "site-web"}
 ALERT_KINDS = {"closed": "ferme", "full": "complet", "info": "information"}

@@ -68,6 +68,8 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
         favourites_href=routes.relative(path, routes.favourites()),
         glossary=glossary_entries(context, shown_texts),
         missing=context.facts.missing[key_of(action)],
+        action=model,
+        translated=translation,
     )
 
 
