@@ -186,7 +186,7 @@ def test_every_action_field_is_in_the_open_data_or_declared_private():
         path for path in _field_paths(Action)
         if _declared(path, FIELD_COLUMNS) is None and _declared(path, PRIVATE_FIELDS) is None
     ]
-    assert undeclared == [], "add these fields to FIELD_COLUMNS (opendata.py) or to PRIVATE_FIELDS"
+    assert undeclared == [], "add these fields to FIELD_COLUMNS (generator/opendata/catalogue.py) or to PRIVATE_FIELDS"
     assert {column for columns in FIELD_COLUMNS.values() for column in columns} <= set(COLUMNS)
     assert not set(FIELD_COLUMNS) & set(PRIVATE_FIELDS)
 

@@ -177,7 +177,7 @@ class ActionCard:
 
 @dataclass
 class OpenDataLinks:
-    """Links to the open-data files (see generator/opendata.py)."""
+    """Links to the open-data files (see generator/opendata/)."""
 
     csv: str
     json: str
