@@ -13,7 +13,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import labels, routes
+from generator import csp, labels, routes
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
@@ -107,7 +107,7 @@ def build_language(
             site_name=site_name,
             nav=rendered.nav,
             theme=theme,
-            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "languages": language_switch(languages), "current_language": lang,
+            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
                    "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
         )
         config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)

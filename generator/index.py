@@ -18,7 +18,7 @@ import cbor2
 from pagefind_bin import get_executable
 
 from generator import labels, morphology
-from generator.models import Action
+from generator.models import Action, listed
 from generator.routes import FICHE_PAGES_GLOB, INDEX_FOLDER
 
 # Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
@@ -125,14 +125,14 @@ def search_filters(action: Action, territory_name: str, status_label: str, gette
     _ = gettext
     who = action.who
 
-    def listed(values, table):
-        return [_(table[value]) for value in values] if isinstance(values, list) else []
+    def labelled(values, table):
+        return [_(table[value]) for value in listed(values)]
 
     return [
         (_("Territoire"), [territory_name]),
-        (_("Thème"), listed(action.themes, labels.THEMES)),
+        (_("Thème"), labelled(action.themes, labels.THEMES)),
         (_("Pour qui"), [_(labels.AUDIENCES[action.admin.audience])]),
-        (_("Public"), listed(who.publics, labels.PUBLICS)),
-        (_("Niveau de français"), listed(who.french_levels, labels.FRENCH_LEVELS)),
+        (_("Public"), labelled(who.publics, labels.PUBLICS)),
+        (_("Niveau de français"), labelled(who.french_levels, labels.FRENCH_LEVELS)),
         (_("Statut"), [status_label]),
     ]

@@ -31,12 +31,10 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import jinja2
-
 from generator.errors import ConfigurationError, display_path, system_reason
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, built_languages
-from generator.render import TEMPLATES_DIR
+from generator.templating import html_environment
 
 BASE_PATH_VARIABLE = "CATALOGUE_BASE_PATH"
 SITE_URL_VARIABLE = "CATALOGUE_SITE_URL"
@@ -81,8 +79,7 @@ def not_found_page(base: str, codes: list[str]) -> str:
         }
         for language in built_languages(codes)
     ]
-    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
-    return environment.get_template("not_found.html.j2").render(base=base, languages=languages)
+    return html_environment().get_template("not_found.html.j2").render(base=base, languages=languages)
 
 
 def write_not_found_page(site_dir: Path, base: str) -> Path:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
-
 from generator.errors import ContentError, ContentErrors, display_path
 from generator.gate.paths import inside
 from generator.models import (
@@ -18,9 +16,9 @@ from generator.models import (
     SpecificPublic,
     Theme,
 )
-from generator.render import TEMPLATES_DIR
+from generator.templating import SCAFFOLD_DIR, environment
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "scaffold"), keep_trailing_newline=True)
+_env = environment(html=False, folder=SCAFFOLD_DIR, keep_trailing_newline=True)
 
 
 def _choices(enum) -> str:

@@ -17,7 +17,7 @@ from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
 from generator.localize.facets import facet_groups
 from generator.localize.period import effective_period, period_dates
 from generator.localize.status import status
-from generator.models import NOT_RELEVANT, AgeRange, Period
+from generator.models import NOT_RELEVANT, AgeRange, Answer, Filled, Period, given, listed
 
 
 def french(message: str) -> str:
@@ -125,3 +125,20 @@ def test_the_shared_work_done_once_gives_each_language_the_same_pages(tmp_path):
     # The QR code is made once for all languages and leads to the language-neutral page.
     assert fiche.share.qr is facts.qr_codes[(fiche.territory.slug, fiche.slug)]
     assert fiche.share.qr_url.startswith("https://catalogue.test/f/")
+
+
+@pytest.mark.parametrize(
+    "value, filled, shown, values",
+    [
+        (None, Filled.missing, None, []),
+        (NOT_RELEVANT, Filled.not_relevant, None, []),
+        ([], Filled.given, [], []),
+        (["fr", "en"], Filled.given, ["fr", "en"], ["fr", "en"]),
+        ("Deux heures", Filled.given, "Deux heures", "Deux heures"),
+    ],
+)
+def test_a_field_that_accepts_non_concerne_is_read_by_one_helper(value, filled, shown, values):
+    assert Answer.of(value) == Answer(filled, shown)
+    assert given(value) == shown
+    if not isinstance(values, str):
+        assert listed(value) == values

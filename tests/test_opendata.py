@@ -156,3 +156,55 @@ def test_territory_page_links_to_its_open_data(built_site, catalogue, lang):
             assert f"../../data/{name}" in targets, (lang, slug, name)
         for target in targets:
             assert (page.parent / target).resolve().is_file(), (lang, slug, target)
+
+
+def _field_paths(model, prefix=""):
+    """Every leaf field of a content model, dotted (sub-models, lists of them and optional ones walked)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    for name, field in model.model_fields.items():
+        candidates = [field.annotation, *typing.get_args(field.annotation)]
+        candidates += [inner for candidate in candidates for inner in typing.get_args(candidate)]
+        sub = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if sub is not None:
+            yield from _field_paths(sub, f"{prefix}{name}.")
+        else:
+            yield prefix + name
+
+
+def _declared(path: str, table) -> str | None:
+    return next((key for key in table if path == key or path.startswith(key + ".")), None)
+
+
+def test_every_action_field_is_in_the_open_data_or_declared_private():
+    from generator.models import Action
+    from generator.opendata import FIELD_COLUMNS, PRIVATE_FIELDS
+
+    undeclared = [
+        path for path in _field_paths(Action)
+        if _declared(path, FIELD_COLUMNS) is None and _declared(path, PRIVATE_FIELDS) is None
+    ]
+    assert undeclared == [], "add these fields to FIELD_COLUMNS (generator/opendata/catalogue.py) or to PRIVATE_FIELDS"
+    assert {column for columns in FIELD_COLUMNS.values() for column in columns} <= set(COLUMNS)
+    assert not set(FIELD_COLUMNS) & set(PRIVATE_FIELDS)
+
+
+def test_a_filled_field_reaches_its_column(catalogue):
+    from generator.models import given
+    from generator.opendata import FIELD_COLUMNS, action_row
+
+    checked = set()
+    for territory in catalogue.territories.values():
+        for action in territory.actions.values():
+            row = action_row(territory, action)
+            for path, columns in FIELD_COLUMNS.items():
+                value = action.model
+                for name in path.split("."):
+                    value = getattr(value, name) if value is not None else None
+                if given(value) in (None, [], "", False):
+                    continue
+                checked.add(path)
+                assert any(row[column] not in (None, [], "") for column in columns), (action.slug, path)
+    assert len(checked) > len(FIELD_COLUMNS) // 2  # the fixture fills most fields

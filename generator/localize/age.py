@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.labels import N_
-from generator.models import NOT_RELEVANT, AgeRange
+from generator.models import AgeRange, given
 
 # The page's sentences (message ids) and the open data's French ones, by the bounds given.
 PAGE_SENTENCES = {
@@ -22,7 +22,8 @@ OPEN_DATA_SENTENCES = {
 
 def bounds(age: AgeRange | str | None) -> str | None:
     """Which bounds an age gives: between, from, until; None when not filled or not relevant."""
-    if not age or age == NOT_RELEVANT:
+    age = given(age)
+    if age is None:
         return None
     if age.min is not None and age.max is not None:
         return "between"
@@ -34,4 +35,5 @@ def age_sentence(age: AgeRange | str | None, gettext: Callable[[str], str], sent
     kind = bounds(age)
     if kind is None:
         return None
+    age = given(age)
     return gettext(sentences[kind]).format(min=age.min, max=age.max)

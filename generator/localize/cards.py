@@ -7,7 +7,7 @@ from dataclasses import replace
 from generator import labels, routes
 from generator.localize.common import key_of, LanguageContext, action_text, text
 from generator.localize.views import ActionCard
-from generator.models import LoadedAction
+from generator.models import LoadedAction, given
 from generator.routes import relative
 
 
@@ -23,7 +23,7 @@ def action_card(context: LanguageContext, action: LoadedAction, from_path: str) 
 def _action_card(context: LanguageContext, action: LoadedAction) -> ActionCard:
     translation = action_text(context, action)[0]
     model = action.model
-    levels = model.who.french_levels
+    levels = given(model.who.french_levels)
     _ = context.gettext
     return ActionCard(
         title=text(context, translation and translation.title, model.title),
@@ -32,5 +32,5 @@ def _action_card(context: LanguageContext, action: LoadedAction) -> ActionCard:
         status=context.status(context.facts.periods[key_of(action)]),
         audience=model.admin.audience.value,
         themes=[theme.value for theme in model.themes],
-        level=", ".join(_(labels.FRENCH_LEVELS[level]) for level in levels) if isinstance(levels, list) else None,
+        level=", ".join(_(labels.FRENCH_LEVELS[level]) for level in levels) if levels is not None else None,
     )

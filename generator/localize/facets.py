@@ -8,7 +8,7 @@ from generator import labels, routes
 from generator.localize.cards import action_card
 from generator.localize.common import LanguageContext, territory_ref
 from generator.localize.views import FacetView
-from generator.models import LoadedAction, LoadedTerritory
+from generator.models import LoadedAction, LoadedTerritory, listed
 
 # The label tables of the facets' values.
 FACET_LABELS = {
@@ -20,20 +20,15 @@ FACET_LABELS = {
 }
 
 
-def _listed(values) -> list:
-    """A list field's values; none when not filled or not relevant."""
-    return values if isinstance(values, list) else []
-
-
 def facet_values(action: LoadedAction) -> dict[str, list[Enum]]:
     """The values an action is listed under, by facet."""
     who = action.model.who
     return {
         "theme": action.model.themes,
-        "public": _listed(who.publics),
-        "specific": _listed(who.specific_publics),
-        "level": _listed(who.french_levels),
-        "condition": _listed(who.conditions),
+        "public": listed(who.publics),
+        "specific": listed(who.specific_publics),
+        "level": listed(who.french_levels),
+        "condition": listed(who.conditions),
     }
 
 

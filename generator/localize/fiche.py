@@ -12,7 +12,7 @@ from generator.localize.money import money
 from generator.localize.places import place_view
 from generator.localize.share import print_languages, report_href, share_view
 from generator.localize.views import AdminView, AlertView, FicheView, Link
-from generator.models import Action, LoadedAction, LoadedTerritory
+from generator.models import Action, LoadedAction, LoadedTerritory, listed
 
 
 def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
@@ -24,7 +24,7 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
     t_orientation = translation.orientation if translation else None
     translated_in = {SOURCE_LANGUAGE, *action.translations}
     status = context.status(context.facts.periods[key_of(action)])
-    documents = orientation.documents if isinstance(orientation.documents, list) else None
+    documents = listed(orientation.documents)
     what = text(context, translation and translation.what, model.what)
     why = text(context, translation and translation.why, model.why) if model.why else None
     steps = text(context, t_orientation and t_orientation.steps, orientation.steps) if orientation.steps else None
@@ -68,6 +68,8 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
         favourites_href=routes.relative(path, routes.favourites()),
         glossary=glossary_entries(context, shown_texts),
         missing=context.facts.missing[key_of(action)],
+        action=model,
+        translated=translation,
     )
 
 

@@ -10,7 +10,7 @@ from generator.localize.age import age_sentence
 from generator.localize.common import LanguageContext, text
 from generator.localize.money import money
 from generator.localize.views import Card, Link
-from generator.models import NOT_RELEVANT, LoadedAction
+from generator.models import LoadedAction, given, listed
 from generator.routes import relative
 
 
@@ -39,11 +39,11 @@ def who_cards(context: LanguageContext, action: LoadedAction, translated_who) ->
 
 def _public(context: LanguageContext, action: LoadedAction) -> Card | None:
     who = action.model.who
-    if not isinstance(who.publics, list):
+    publics = given(who.publics)
+    if publics is None:
         return None
-    links = facet_links(context, action, "public", who.publics, labels.PUBLICS)
-    if isinstance(who.specific_publics, list):
-        links += facet_links(context, action, "specific", who.specific_publics, labels.SPECIFIC_PUBLICS)
+    links = facet_links(context, action, "public", publics, labels.PUBLICS)
+    links += facet_links(context, action, "specific", listed(who.specific_publics), labels.SPECIFIC_PUBLICS)
     return Card("public", "material/account-group-outline", context.gettext("Public"), links)
 
 
@@ -55,8 +55,8 @@ def _age(context: LanguageContext, action: LoadedAction) -> Card | None:
 
 
 def _level(context: LanguageContext, action: LoadedAction) -> Card | None:
-    levels = action.model.who.french_levels
-    if not isinstance(levels, list):
+    levels = given(action.model.who.french_levels)
+    if levels is None:
         return None
     links = facet_links(context, action, "level", levels, labels.FRENCH_LEVELS)
     return Card("level", "material/translate", context.gettext("Niveau de français"), links)
@@ -77,8 +77,8 @@ def _duration(context: LanguageContext, action: LoadedAction, translated_who) ->
     who = action.model.who
     values = []
     for key in ("commitment", "frequency"):
-        french = getattr(who, key)
-        if isinstance(french, str) and french != NOT_RELEVANT:
+        french = given(getattr(who, key))
+        if french is not None:
             shown = text(context, getattr(translated_who, key, None) if translated_who else None, french)
             values.append(Link(shown.value, "", lang=shown.lang))
     if not values:
@@ -87,16 +87,16 @@ def _duration(context: LanguageContext, action: LoadedAction, translated_who) ->
 
 
 def _conditions(context: LanguageContext, action: LoadedAction) -> Card | None:
-    conditions = action.model.who.conditions
-    if not (isinstance(conditions, list) and conditions):
+    conditions = listed(action.model.who.conditions)
+    if not conditions:
         return None
     links = facet_links(context, action, "condition", conditions, labels.CONDITIONS)
     return Card("conditions", "material/clipboard-check-outline", context.gettext("Conditions"), links)
 
 
 def _languages(context: LanguageContext, action: LoadedAction) -> Card | None:
-    spoken = action.model.who.languages
-    if not (isinstance(spoken, list) and spoken):
+    spoken = listed(action.model.who.languages)
+    if not spoken:
         return None
     locale = context.lang.babel_locale
     names = [Locale.parse(code).get_display_name(locale) or code for code in spoken]

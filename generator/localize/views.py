@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from generator.languages import Language
+from generator.models import Action, ActionTranslation
 
 
 @dataclass
@@ -157,6 +158,10 @@ class FicheView(PageBase):
     glossary: list[GlossaryEntry] = field(default_factory=list)
     filters: list[tuple[str, list[str]]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    # The action's French model and its translation in this language, if any: a new field can be
+    # shown by the template alone (`page.action.who.…`), without a change here.
+    action: Action | None = None
+    translated: ActionTranslation | None = None
 
 
 @dataclass
@@ -172,7 +177,7 @@ class ActionCard:
 
 @dataclass
 class OpenDataLinks:
-    """Links to the open-data files (see generator/opendata.py)."""
+    """Links to the open-data files (see generator/opendata/)."""
 
     csv: str
     json: str
