@@ -21,7 +21,7 @@ SCHEMA_MODELS = {
 
 def schema_texts() -> dict[str, str]:
     """File name → text, for every exported schema, and the web editor's fields made from them."""
-    from generator.editor import editor_fields_text
+    from generator.editor_form import editor_fields_text
 
     texts = {
         f"{name}.schema.json": json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -10,14 +10,14 @@ import re
 import yaml
 
 from conftest import SHIPPED_CONTENT
-from generator import editor
+from generator import editor, editor_form
 from generator.dates import JSON_SCHEMA as PARTIAL_DATE_SCHEMA
 from generator.schema import schema_texts
 
 
 def test_committed_editor_fields_are_up_to_date():
     committed = (SHIPPED_CONTENT / "_schema" / "editor-fields.yml").read_text(encoding="utf-8")
-    assert committed == editor.editor_fields_text(), "run `catalogue schema`"
+    assert committed == editor_form.editor_fields_text(), "run `catalogue schema`"
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -77,7 +77,7 @@ def _compare(schema: dict, node: dict, fields: list[dict], where: str, problems:
 def test_the_editor_covers_every_field_of_the_json_schemas():
     """Each property of the territory and action schemas is a field of the form, required
     exactly where the schema requires it, with the schema's values for an enumeration."""
-    fields = editor.editor_fields()
+    fields = editor_form.editor_fields()
     problems: list[str] = []
     for name in ("territory", "action"):
         schema = json.loads(schema_texts()[f"{name}.schema.json"])
@@ -86,7 +86,7 @@ def test_the_editor_covers_every_field_of_the_json_schemas():
 
 
 def test_enumerations_show_their_french_labels_and_admin_fields_are_grouped():
-    fields = {field["name"]: field for field in editor.editor_fields()["action"]}
+    fields = {field["name"]: field for field in editor_form.editor_fields()["action"]}
     themes = {option["value"]: option["label"] for option in fields["themes"]["options"]}
     assert themes["francais"] == "Apprendre le français"
     assert fields["admin"]["label"] == "Pour l'administration"
@@ -102,7 +102,7 @@ def test_no_field_pre_fills_a_fact():
             yield from (["default"] if "default" in field else [])
             yield from defaults(field.get("fields", []))
 
-    assert list(defaults(sum(editor.editor_fields().values(), []))) == []
+    assert list(defaults(sum(editor_form.editor_fields().values(), []))) == []
 
 
 def test_the_vendored_editor_is_the_pinned_release_patched_to_stay_on_this_site():
@@ -159,7 +159,7 @@ def test_the_partial_date_field_accepts_what_the_loader_reads_and_nothing_else()
 
     from generator.dates import PartialDate
 
-    pattern = re.compile(editor.PARTIAL_DATE_PATTERN[0])
+    pattern = re.compile(editor_form.PARTIAL_DATE_PATTERN[0])
     for accepted in ("2024-09-26", "2024-09", "automne 2020", "2019", "inconnue"):
         assert pattern.match(accepted)
         PartialDate.parse(accepted)
