@@ -28,7 +28,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator import i18n, render
+from generator import i18n, render, templating
 from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
 from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
@@ -72,7 +72,7 @@ class PreviewServer(LiveReloadServer):
         self.builds = 0
         self._changed: set[Path] = set()
         self.observer = Observer()
-        self.watched = [content, THEME_DIR, render.TEMPLATES_DIR, i18n.LOCALES_DIR]
+        self.watched = [content, THEME_DIR, templating.TEMPLATES_DIR, i18n.LOCALES_DIR]
         for folder in self.watched:
             self.observer.schedule(_Changes(self), str(folder), recursive=True)
             # LiveReloadServer starts its observer and gives pages the build number only when it
@@ -113,6 +113,12 @@ class PreviewServer(LiveReloadServer):
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
 
+    def server_activate(self) -> None:
+        """Say where the preview is once it accepts connections: tools wait for this line."""
+        super().server_activate()
+        print(f"Aperçu : http://{self.server_address[0]}:{self.server_address[1]}/ (Ctrl+C pour arrêter)",
+              file=sys.stderr)
+
     def _serve_request(self, environ, start_response):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
             body = RELOAD_SCRIPT.read_bytes()
@@ -140,7 +146,6 @@ def serve(content: Path, languages: list[str], port: int) -> None:
     os.environ[PREVIEW_VARIABLE] = "1"
     server = PreviewServer(content.resolve(), languages, PREVIEW_DIR, port=port)
     server.rebuild()
-    print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
     try:
         server.serve()
     except KeyboardInterrupt:
