@@ -28,7 +28,7 @@ EDITOR_SCRIPT = "sveltia-cms.js"
 # the file whose SHA-256 is EDITOR_SHA256 (see the README's « Web editor »).
 EDITOR_VERSION = "0.221.1"
 EDITOR_UPSTREAM_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
-EDITOR_SHA256 = "896347bbf6678d9ab1346f28a0298f4c0567ab89be12637d2bf1ea5778487171"
+EDITOR_SHA256 = "47cc3a4fe7acb73bd82bfa1c41358c41a5bfac1683bf8af50128ede5c182d6e4"
 # Sveltia fetches its interface strings and fonts from CDNs: the French strings and the icon
 # font are vendored beside it and read from there; its text fonts give way to the system's.
 # And its viewport forbids zooming.
@@ -48,6 +48,8 @@ VENDOR_PATCHES = (
     ),
     # Its viewport forbids zooming (WCAG 1.4.4): let people zoom.
     ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
+    # Its update check asks unpkg.com for the newest release: the pinned version never updates itself.
+    ("LSe=async()=>{try{let e=await fetch(NSe);", "LSe=async()=>{try{return;let e=await fetch(NSe);"),
 )
 EDITOR_PAGE_FILES = (
     "index.html", "editor-prefs.js", EDITOR_SCRIPT, "LICENSE.txt", "locales/fr.json",
