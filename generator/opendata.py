@@ -7,13 +7,15 @@
     data/data-inclusion/structures.json   their operators (or the coordinating institution)
 
 Everything is in French, the language the content is written in. Nothing is guessed: a value the
-content does not give stays empty (null). The output only depends on the content — sorted keys
-and rows, no clock — so two builds of the same content give the same bytes.
+content does not give stays empty (null). The output only depends on the content and the build
+date (each action's status) — sorted keys and rows, no clock — so two builds of the same content
+for the same date give the same bytes.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -25,6 +27,8 @@ from generator.gate.spreadsheet import spreadsheet_safe
 from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
 from generator.localize.dates import iso_date
 from generator.localize.money import french_amount, number
+from generator.localize.period import effective_period
+from generator.localize.status import status_key
 from generator.models import (
     NOT_RELEVANT,
     Audience,
@@ -67,6 +71,8 @@ COLUMNS: dict[str, str] = {
     "date_fin": "Fin de l'action (AAAA-MM-JJ).",
     "entrees_permanentes": "oui si l'on peut entrer à tout moment.",
     "sessions": "Dates des sessions (liste).",
+    "statut": "Statut à la date de construction du site : a-venir, en-cours, terminee, fin-inconnue "
+    "(commencée, fin non donnée) ou dates-a-confirmer.",
     "conditions": "Conditions : titre-de-sejour, cir-signe, inscription-france-travail, suivi-mission-locale, "
     "habiter-le-territoire, prescription (liste).",
     "langues_parlees": "Langues parlées sur place, en codes (liste).",
@@ -111,6 +117,21 @@ AUDIENCES = {Audience.beneficiaries: "beneficiaires", Audience.professionals: "p
 CONTACT_KINDS = {ContactKind.phone: "telephone", ContactKind.email: "courriel", ContactKind.website: "site-web"}
 ALERT_KINDS = {"closed": "ferme", "full": "complet", "info": "information"}
 WHEELCHAIR = {"yes": "oui", "limited": "limite", "no": "non"}
+# The statuses of generator/localize/status.py, in French.
+STATUSES = {
+    "upcoming": "a-venir",
+    "running": "en-cours",
+    "ended": "terminee",
+    "end-unknown": "fin-inconnue",
+    "unknown": "dates-a-confirmer",
+}
+# The statuses of the actions a person can still go to: the only ones data·inclusion receives.
+CURRENT_STATUSES = frozenset({"upcoming", "running"})
+
+
+def action_status(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> str:
+    """upcoming, running, ended, end-unknown or unknown, as the pages say it on the build date."""
+    return status_key(effective_period(action, territory), build_date)
 
 
 # --- One action as a row: the same keys in JSON and CSV ---
@@ -140,7 +161,7 @@ def _contact(contact) -> dict:
     return {"type": CONTACT_KINDS[contact.kind], "valeur": contact.value, "libelle": contact.label}
 
 
-def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
+def action_row(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> dict:
     """Every field of an action, public and administrative, keyed by COLUMNS."""
     model, who, admin = action.model, action.model.who, action.model.admin
     contract = territory.contract(admin.contract)
@@ -173,6 +194,7 @@ def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "date_fin": iso_date(period.end) if period else None,
         "entrees_permanentes": period.continuous if period else None,
         "sessions": [iso_date(day) for day in period.sessions] if period else None,
+        "statut": STATUSES[action_status(territory, action, build_date)],
         "conditions": _values(who.conditions),
         "langues_parlees": _values(who.languages),
         "lieux": [_place(place) for place in model.where.places],
@@ -274,8 +296,8 @@ def territory_record(territory: LoadedTerritory) -> dict:
     }
 
 
-def territory_rows(territory: LoadedTerritory) -> list[dict]:
-    return [action_row(territory, territory.actions[slug]) for slug in sorted(territory.actions)]
+def territory_rows(territory: LoadedTerritory, build_date: dt.date) -> list[dict]:
+    return [action_row(territory, territory.actions[slug], build_date) for slug in sorted(territory.actions)]
 
 
 # --- data·inclusion v1 (the schema of the `data-inclusion-schema` package): services and structures ---
@@ -323,9 +345,17 @@ PUBLICS = ("personnes-exilees",)
 # Who may start the orientation: the person (usagers) or a professional.
 SELF = Orienter.soi_meme
 
-# An operator written this way is not known yet: it cannot be a structure.
-UNKNOWN_OPERATOR = re.compile(r"\b[aà] d[ée]finir\b", re.IGNORECASE)
+# An operator written this way is not known yet (« Prestataire à déterminer », « A définir »,
+# « opérateur à désigner », « retenu après appel à projets »…): it cannot be a structure. Matched
+# on the name without accents or case (structure_key's folding).
+PLACEHOLDER_OPERATOR = re.compile(
+    r"\ba (definir|determiner|designer|preciser|identifier|confirmer|choisir|recruter|venir)\b"
+    r"|\bappel (a|aux) (projets?|propositions?|candidatures?|manifestations? d interet)\b"
+    r"|\b(non|pas encore) (connu|defini|determine|designe|identifie|choisi)e?s?\b"
+)
 NAME_MAX_LENGTH = 150  # data·inclusion's limit for a structure's name
+# Articles that do not make a name another structure: « La ville de X » is « Ville de X ».
+LEADING_ARTICLE = re.compile(r"^(l|la|le|les) ")
 ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<city>.+)$")
 
 
@@ -335,17 +365,33 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def folded_name(name: str) -> str:
+    """A name without case, accents, punctuation or extra spaces: « CCAS  de Metz. » is « ccas de metz »."""
+    return slugify(name).replace("-", " ")
+
+
+def structure_key(name: str) -> str:
+    """What makes two spellings of an operator the same structure: the folded name, without a
+    leading article."""
+    return LEADING_ARTICLE.sub("", folded_name(name)).replace(" ", "-")
+
+
 def structure_id(territory: LoadedTerritory, name: str) -> str:
-    return f"{territory.slug}--{slugify(name)}"
+    return f"{territory.slug}--{structure_key(name)}"
+
+
+def is_placeholder_operator(name: str) -> bool:
+    return bool(PLACEHOLDER_OPERATOR.search(folded_name(name))) or not structure_key(name)
 
 
 def _known_operators(action: LoadedAction) -> list[str]:
-    """The operators that name a structure: not « à définir », and short enough to be a name."""
-    return [
-        name
-        for name in action.model.admin.operators
-        if not UNKNOWN_OPERATOR.search(name) and len(name) <= NAME_MAX_LENGTH
-    ]
+    """The operators that name a structure: not a placeholder, short enough to be a name, and
+    each structure once."""
+    known: dict[str, str] = {}
+    for name in action.model.admin.operators:
+        if not is_placeholder_operator(name) and len(name) <= NAME_MAX_LENGTH:
+            known.setdefault(structure_key(name), name)
+    return list(known.values())
 
 
 def _first_contact(contacts, kind: ContactKind) -> str | None:
@@ -509,7 +555,7 @@ def service(territory: LoadedTerritory, action: LoadedAction) -> dict:
 
 def _structure(territory: LoadedTerritory, name: str, date_maj: str) -> dict:
     coordinator = territory.model.coordinator
-    is_coordinator = name == coordinator.name
+    is_coordinator = structure_key(name) == structure_key(coordinator.name)
     address = ADDRESS.match(coordinator.address or "") if is_coordinator else None
     contacts = coordinator.contacts if is_coordinator else []
     return {
@@ -536,28 +582,36 @@ def _structure(territory: LoadedTerritory, name: str, date_maj: str) -> dict:
     }
 
 
-def is_service(action: LoadedAction) -> bool:
-    return action.model.admin.audience in (Audience.beneficiaries, Audience.both)
+def is_service(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> bool:
+    """An action for newcomers that is running or upcoming on the build date: ended actions, and
+    those whose end the source does not give, are not offered as services."""
+    return (
+        action.model.admin.audience in (Audience.beneficiaries, Audience.both)
+        and action_status(territory, action, build_date) in CURRENT_STATUSES
+    )
 
 
-def data_inclusion(catalogue: Catalogue) -> tuple[list[dict], list[dict]]:
-    """The services (actions for newcomers) and the structures that run them, sorted by id."""
+def data_inclusion(catalogue: Catalogue, build_date: dt.date) -> tuple[list[dict], list[dict]]:
+    """The services (current actions for newcomers) and the structures that run them, sorted by id."""
     services = []
     structures: dict[str, tuple[LoadedTerritory, str, str]] = {}  # id → territory, name, newest date
     for territory_slug in sorted(catalogue.territories):
         territory = catalogue.territories[territory_slug]
         for slug in sorted(territory.actions):
             action = territory.actions[slug]
-            if not is_service(action):
+            if not is_service(territory, action, build_date):
                 continue
             services.append(service(territory, action))
             date_maj = iso_date(action.model.last_verified)
-            for name in _known_operators(action) or [territory.model.coordinator.name]:
+            coordinator = territory.model.coordinator.name
+            for name in _known_operators(action) or [coordinator]:
                 key = structure_id(territory, name)
+                if key == structure_id(territory, coordinator):
+                    name = coordinator  # the coordinating institution is named as territory.yml names it
+                elif key in structures:
+                    name = structures[key][1]  # else the first spelling met keeps the name
                 if key in structures:
                     date_maj = max(date_maj, structures[key][2])
-                    if name != territory.model.coordinator.name:
-                        name = structures[key][1]  # the first spelling met keeps the name
                 structures[key] = (territory, name, date_maj)
     return (
         sorted(services, key=lambda record: record["id"]),
@@ -578,18 +632,18 @@ def _write(path: Path, text: str) -> None:
         handle.write(text)
 
 
-def write_open_data(catalogue: Catalogue, site_dir: Path) -> None:
-    """Write every open-data file of the catalogue into `site_dir/data/`."""
+def write_open_data(catalogue: Catalogue, site_dir: Path, build_date: dt.date) -> None:
+    """Write every open-data file of the catalogue into `site_dir/data/`, statuses as on `build_date`."""
     # The loader refuses a territory named like the national file (routes.RESERVED_NAMES).
     records, all_rows = [], []
     for slug in sorted(catalogue.territories):
         territory = catalogue.territories[slug]
-        record, rows = territory_record(territory), territory_rows(territory)
+        record, rows = territory_record(territory), territory_rows(territory, build_date)
         _write(site_dir / routes.territory_data(slug, "json"), _json({"territoire": record, "actions": rows}))
         _write(site_dir / routes.territory_data(slug, "csv"), rows_to_csv(rows))
         records.append(record)
         all_rows.extend(rows)
     _write(site_dir / routes.national_data(), _json({"territoires": records, "actions": all_rows}))
-    services, structures = data_inclusion(catalogue)
+    services, structures = data_inclusion(catalogue, build_date)
     _write(site_dir / routes.data_inclusion("services"), _json(services))
     _write(site_dir / routes.data_inclusion("structures"), _json(structures))
