@@ -123,6 +123,9 @@ def test_more_than_ten_matches_are_all_shown_with_the_true_count(chromium, many_
             page.goto(f"{many_matches_site}/{lang}/")
             first = search(page, MANY_WORD)
             assert len(first) == 10, (lang, screen, first)
+            # Status and audience filters are offered once the search is used.
+            expect(page.locator(".catalogue-search__filters select")).to_have_count(2)
+            expect(page.locator(".catalogue-search__filters")).to_be_visible()
             expect(page.locator(".catalogue-search__status")).to_have_text(_("Actions trouvées : {count}").format(count=MANY))
             more = page.locator(".catalogue-search__more")
             expect(more).to_have_text(_("Voir plus de résultats"))
