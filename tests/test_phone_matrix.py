@@ -1,5 +1,5 @@
 """On a phone, in Chromium, at 320 and 360 px, in French and six languages of the newcomers (three
-of them right to left): home, territory and fiche fit the screen, the language menu opens inside
+of them right to left): home, territory, fiche, a theme's list and the search page fit the screen, the language menu opens inside
 it with all eight languages in view (or visibly scrollable), « Mes fiches » is one tap away, and
 the fiche's bilingual print button names the page's language.
 
@@ -17,7 +17,13 @@ from generator.models import SITE_LANGUAGES
 
 MATRIX_LANGUAGES = ["fr", "ar", "fa", "ps", "ti", "ru", "uk"]
 SCREENS = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
-PAGES = {"home": "", "territory": "port-exemple/", "fiche": "port-exemple/atelier-emploi/"}
+PAGES = {
+    "home": "",
+    "territory": "port-exemple/",
+    "fiche": "port-exemple/atelier-emploi/",
+    "theme": "port-exemple/themes/logement/",
+    "search": "recherche/",
+}
 
 # Where the opened language menu lies, and each of its languages, in CSS pixels of the viewport.
 MENU_GEOMETRY = """() => {
