@@ -1,7 +1,8 @@
 """On a phone, in Chromium, at 320 and 360 px, in French and six languages of the newcomers (three
-of them right to left): home, territory, fiche, a theme's list and the search page fit the screen, the language menu opens inside
-it with all eight languages in view (or visibly scrollable), « Mes fiches » is one tap away, and
-the fiche's bilingual print button names the page's language.
+of them right to left): home, territory, fiche, a theme's list and the search page fit the
+screen, the language menu opens inside it with all eight languages in view (or visibly
+scrollable), « Mes fiches » is one tap away, and the fiche's bilingual print button names the
+page's language.
 
 One browser context per language; the widths and pages are walked inside it.
 """
