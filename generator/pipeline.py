@@ -69,10 +69,10 @@ def _language_job(lang: str, languages: list[str], build_date: dt.date, staging:
     return len(rendered.pages)
 
 
-def _site_root_job(staging: Path, languages: list[str]) -> int:
+def _site_root_job(staging: Path, languages: list[str], build_date: dt.date) -> int:
     """What lies outside the language folders: open data, the language picker, and the page
     where each fiche's QR code leads to choose a language, and the coordinators' editor."""
-    write_open_data(_CATALOGUE, staging)
+    write_open_data(_CATALOGUE, staging, build_date)
     write_editor(_CATALOGUE, staging)
     fiche_pages = fiche_language_choices(_CATALOGUE, languages)
     render_site_root(staging, fiche_pages, languages)
@@ -119,7 +119,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
                 }
                 # Submitted last, this short job fills the time one worker would otherwise wait for
                 # the other's last language.
-                jobs[pool.submit(_site_root_job, staging, languages)] = None
+                jobs[pool.submit(_site_root_job, staging, languages, build_date)] = None
                 built = 0
                 for job in as_completed(jobs):
                     pages += job.result()

@@ -13,6 +13,8 @@ from generator.gate.spreadsheet import spreadsheet_safe
 from generator.load import load_catalogue
 from generator.opendata import write_open_data
 
+from conftest import BUILD_DATE
+
 VALID_CONTENT = Path(__file__).resolve().parent / "fixtures" / "valid_content"
 
 
@@ -46,7 +48,7 @@ def test_formulas_in_a_fiche_are_written_as_text_in_the_territory_csv(tmp_path):
     text = text.replace('frequency: "2 matins par semaine"', 'frequency: "-2 matins"')
     fiche.write_text(text, encoding="utf-8")
 
-    write_open_data(load_catalogue(content), tmp_path / "site")
+    write_open_data(load_catalogue(content), tmp_path / "site", BUILD_DATE)
     rows = list(csv.DictReader(io.StringIO((tmp_path / "site" / "data" / "exemple.csv").read_text(encoding="utf-8"))))
     row = next(row for row in rows if row["identifiant"] == "atelier-francais")
     assert row["titre"] == "'=HYPERLINK(\"https://pirate.example\")"

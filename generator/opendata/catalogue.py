@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 from generator.gate.spreadsheet import spreadsheet_safe
 from generator.localize.dates import iso_date
 from generator.localize.money import number
+from generator.localize.period import effective_period
+from generator.localize.status import status_key
 from generator.models import NOT_RELEVANT, Audience, ContactKind, LoadedAction, LoadedTerritory
 
 LIST_SEPARATOR = " | "
@@ -40,6 +43,8 @@ COLUMNS: dict[str, str] = {
     "date_fin": "Fin de l'action (AAAA-MM-JJ).",
     "entrees_permanentes": "oui si l'on peut entrer à tout moment.",
     "sessions": "Dates des sessions (liste).",
+    "statut": "Statut à la date de construction du site : a-venir, en-cours, terminee, fin-inconnue "
+    "(commencée, fin non donnée) ou dates-a-confirmer.",
     "conditions": "Conditions : titre-de-sejour, cir-signe, inscription-france-travail, suivi-mission-locale, "
     "habiter-le-territoire, prescription (liste).",
     "langues_parlees": "Langues parlées sur place, en codes (liste).",
@@ -113,6 +118,19 @@ AUDIENCES = {Audience.beneficiaries: "beneficiaires", Audience.professionals: "p
 CONTACT_KINDS = {ContactKind.phone: "telephone", ContactKind.email: "courriel", ContactKind.website: "site-web"}
 ALERT_KINDS = {"closed": "ferme", "full": "complet", "info": "information"}
 WHEELCHAIR = {"yes": "oui", "limited": "limite", "no": "non"}
+# The statuses of generator/localize/status.py, in French.
+STATUSES = {
+    "upcoming": "a-venir",
+    "running": "en-cours",
+    "ended": "terminee",
+    "end-unknown": "fin-inconnue",
+    "unknown": "dates-a-confirmer",
+}
+
+
+def action_status(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> str:
+    """upcoming, running, ended, end-unknown or unknown, as the pages say it on the build date."""
+    return status_key(effective_period(action, territory), build_date)
 
 
 # --- One action as a row: the same keys in JSON and CSV ---
@@ -142,7 +160,7 @@ def _contact(contact) -> dict:
     return {"type": CONTACT_KINDS[contact.kind], "valeur": contact.value, "libelle": contact.label}
 
 
-def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
+def action_row(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> dict:
     """Every field of an action, public and administrative, keyed by COLUMNS."""
     model, who = action.model, action.model.who
     period, age, price = who.period, who.age, who.price
@@ -170,6 +188,7 @@ def action_row(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "date_fin": iso_date(period.end) if period else None,
         "entrees_permanentes": period.continuous if period else None,
         "sessions": [iso_date(day) for day in period.sessions] if period else None,
+        "statut": STATUSES[action_status(territory, action, build_date)],
         "conditions": _values(who.conditions),
         "langues_parlees": _values(who.languages),
         "lieux": [_place(place) for place in model.where.places],
@@ -281,5 +300,5 @@ def territory_record(territory: LoadedTerritory) -> dict:
     }
 
 
-def territory_rows(territory: LoadedTerritory) -> list[dict]:
-    return [action_row(territory, territory.actions[slug]) for slug in sorted(territory.actions)]
+def territory_rows(territory: LoadedTerritory, build_date: dt.date) -> list[dict]:
+    return [action_row(territory, territory.actions[slug], build_date) for slug in sorted(territory.actions)]

@@ -3,12 +3,14 @@ newcomers as services, and the structures that run them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from generator import labels, routes
 from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
 from generator.localize.dates import iso_date
 from generator.localize.money import french_amount, number
+from generator.opendata.catalogue import action_status
 from generator.models import (
     Audience,
     Catalogue,
@@ -66,24 +68,50 @@ PUBLICS = ("personnes-exilees",)
 
 # Who may start the orientation: the person (usagers) or a professional.
 SELF = Orienter.soi_meme
+# The statuses of the actions a person can still go to: the only ones data·inclusion receives.
+CURRENT_STATUSES = frozenset({"upcoming", "running"})
 
-# An operator written this way is not known yet: it cannot be a structure.
-UNKNOWN_OPERATOR = re.compile(r"\b[aà] d[ée]finir\b", re.IGNORECASE)
+# An operator written this way is not known yet (« Prestataire à déterminer », « A définir »,
+# « opérateur à désigner », « retenu après appel à projets »…): it cannot be a structure. Matched
+# on the name without accents or case (structure_key's folding).
+PLACEHOLDER_OPERATOR = re.compile(
+    r"\ba (definir|determiner|designer|preciser|identifier|confirmer|choisir|recruter|venir)\b"
+    r"|\bappel (a|aux) (projets?|propositions?|candidatures?|manifestations? d interet)\b"
+    r"|\b(non|pas encore) (connu|defini|determine|designe|identifie|choisi)e?s?\b"
+)
 NAME_MAX_LENGTH = 150  # data·inclusion's limit for a structure's name
+# Articles that do not make a name another structure: « La ville de X » is « Ville de X ».
+LEADING_ARTICLE = re.compile(r"^(l|la|le|les) ")
 ADDRESS = re.compile(r"^(?P<street>.+?),\s*(?P<postcode>\d{5})\s+(?P<city>.+)$")
 
 
+def folded_name(name: str) -> str:
+    """A name without case, accents, punctuation or extra spaces: « CCAS  de Metz. » is « ccas de metz »."""
+    return routes.slugify(name).replace("-", " ")
+
+
+def structure_key(name: str) -> str:
+    """What makes two spellings of an operator the same structure: the folded name, without a
+    leading article."""
+    return LEADING_ARTICLE.sub("", folded_name(name)).replace(" ", "-")
+
+
 def structure_id(territory: LoadedTerritory, name: str) -> str:
-    return f"{territory.slug}--{routes.slugify(name)}"
+    return f"{territory.slug}--{structure_key(name)}"
+
+
+def is_placeholder_operator(name: str) -> bool:
+    return bool(PLACEHOLDER_OPERATOR.search(folded_name(name))) or not structure_key(name)
 
 
 def _known_operators(action: LoadedAction) -> list[str]:
-    """The operators that name a structure: not « à définir », and short enough to be a name."""
-    return [
-        name
-        for name in action.model.admin.operators
-        if not UNKNOWN_OPERATOR.search(name) and len(name) <= NAME_MAX_LENGTH
-    ]
+    """The operators that name a structure: not a placeholder, short enough to be a name, and
+    each structure once."""
+    known: dict[str, str] = {}
+    for name in action.model.admin.operators:
+        if not is_placeholder_operator(name) and len(name) <= NAME_MAX_LENGTH:
+            known.setdefault(structure_key(name), name)
+    return list(known.values())
 
 
 def _first_contact(contacts, kind: ContactKind) -> str | None:
@@ -245,7 +273,7 @@ def service(territory: LoadedTerritory, action: LoadedAction) -> dict:
 
 def _structure(territory: LoadedTerritory, name: str, date_maj: str) -> dict:
     coordinator = territory.model.coordinator
-    is_coordinator = name == coordinator.name
+    is_coordinator = structure_key(name) == structure_key(coordinator.name)
     address = ADDRESS.match(coordinator.address or "") if is_coordinator else None
     contacts = coordinator.contacts if is_coordinator else []
     return {
@@ -272,28 +300,36 @@ def _structure(territory: LoadedTerritory, name: str, date_maj: str) -> dict:
     }
 
 
-def is_service(action: LoadedAction) -> bool:
-    return action.model.admin.audience in (Audience.beneficiaries, Audience.both)
+def is_service(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> bool:
+    """An action for newcomers that is running or upcoming on the build date: ended actions, and
+    those whose end the source does not give, are not offered as services."""
+    return (
+        action.model.admin.audience in (Audience.beneficiaries, Audience.both)
+        and action_status(territory, action, build_date) in CURRENT_STATUSES
+    )
 
 
-def data_inclusion(catalogue: Catalogue) -> tuple[list[dict], list[dict]]:
-    """The services (actions for newcomers) and the structures that run them, sorted by id."""
+def data_inclusion(catalogue: Catalogue, build_date: dt.date) -> tuple[list[dict], list[dict]]:
+    """The services (current actions for newcomers) and the structures that run them, sorted by id."""
     services = []
     structures: dict[str, tuple[LoadedTerritory, str, str]] = {}  # id → territory, name, newest date
     for territory_slug in sorted(catalogue.territories):
         territory = catalogue.territories[territory_slug]
         for slug in sorted(territory.actions):
             action = territory.actions[slug]
-            if not is_service(action):
+            if not is_service(territory, action, build_date):
                 continue
             services.append(service(territory, action))
             date_maj = iso_date(action.model.last_verified)
-            for name in _known_operators(action) or [territory.model.coordinator.name]:
+            coordinator = territory.model.coordinator.name
+            for name in _known_operators(action) or [coordinator]:
                 key = structure_id(territory, name)
+                if key == structure_id(territory, coordinator):
+                    name = coordinator  # the coordinating institution is named as territory.yml names it
+                elif key in structures:
+                    name = structures[key][1]  # else the first spelling met keeps the name
                 if key in structures:
                     date_maj = max(date_maj, structures[key][2])
-                    if name != territory.model.coordinator.name:
-                        name = structures[key][1]  # the first spelling met keeps the name
                 structures[key] = (territory, name, date_maj)
     return (
         sorted(services, key=lambda record: record["id"]),
