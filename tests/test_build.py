@@ -82,9 +82,9 @@ def test_running_and_upcoming_actions_are_not_called_ended(built_site):
 
 def test_territory_lists_ended_actions_in_their_own_section(built_site):
     html = html_of(built_site, "fr", "port-exemple")
-    ended_section = html[html.index('id="terminees"'):]
+    ended_section = html[html.index('id="pour-vous-terminees"'):]
     assert "atelier-emploi/" in ended_section
-    current = html[: html.index('id="terminees"')].split('id="pour-vous"')[1]
+    current = html[: html.index('id="pour-vous-terminees"')].split('id="pour-vous"')[1]
     assert "atelier-emploi/" not in current
     assert "cours-francais/" in current
 
@@ -172,7 +172,7 @@ def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     out = tmp_path / "site"
     run_pipeline(CATALOGUE, out, ["fr", "ar"], progress=False)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "data", "f", "fr"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["admin", "ar", "data", "f", "fr"]
     pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "port-exemple").rglob("index.html")]
     problems = {page: broken_links(out, page) for page in pages}
     assert {page: found for page, found in problems.items() if found} == {}

@@ -99,6 +99,15 @@ class PrintLanguage:
 
 
 @dataclass
+class SourceView:
+    """The document a fiche's facts come from: its title as written (French), and its date as precise as given."""
+
+    kind: str  # document (the content names it), contract (the fiche's contract stands for it)
+    title: str
+    date: str | None
+
+
+@dataclass
 class GlossaryEntry:
     term: str
     anchor: str
@@ -115,12 +124,23 @@ class PageBase:
 
 
 @dataclass
+class MapLinks:
+    """An address opened in the phone's map app (geo:), or on OpenStreetMap: links, nothing loaded."""
+
+    geo_uri: str
+    map_url: str
+
+
+@dataclass
 class TerritoryRef:
     slug: str
     name: str
     href: str
     coordinator: str
     coordinator_contacts: list[Link]
+    coordinator_address: str | None = None
+    coordinator_map: MapLinks | None = None
+    completeness_href: str = ""
 
 
 @dataclass
@@ -135,6 +155,7 @@ class FicheView(PageBase):
     translation: str  # source, machine, reviewed, stale, missing
     alert: AlertView | None
     last_verified: str
+    source: SourceView
     cards: list[Card]
     themes: list[Link]
     places: list[PlaceView]
@@ -198,6 +219,16 @@ class ThemeTile:
 
 
 @dataclass
+class AudienceSection:
+    """The actions of one audience in a list: open and upcoming first, ended ones in their history."""
+
+    key: str  # for-you, for-professionals
+    title: str
+    current: list[ActionCard]
+    ended: list[ActionCard]
+
+
+@dataclass
 class TerritoryView(PageBase):
     ref: TerritoryRef
     kind: str
@@ -205,9 +236,8 @@ class TerritoryView(PageBase):
     intro: Text
     contracts: list[ContractView]
     theme_tiles: list[ThemeTile]
-    for_you: list[ActionCard]
-    for_professionals: list[ActionCard]
-    ended: list[ActionCard]
+    sections: list[AudienceSection]  # only the audiences that have, or had, an action
+    open_count: int  # open and upcoming actions for newcomers
     glossary: list[GlossaryEntry]
     open_data: OpenDataLinks
 
@@ -216,7 +246,7 @@ class TerritoryView(PageBase):
 class FacetView(PageBase):
     ref: TerritoryRef
     facet_label: str
-    cards: list[ActionCard]
+    sections: list[AudienceSection]
 
 
 @dataclass
@@ -227,7 +257,8 @@ class TerritoryEntry:
     href: str
     kind: str
     departments: list[str]
-    count: int
+    count: int  # open and upcoming actions for newcomers
+    ended_count: int
 
 
 @dataclass
@@ -252,15 +283,18 @@ class CompletenessRow:
     title: str
     href: str
     file: str
-    missing: list[str]
+    missing: list[str]  # field keys, labelled by the page (generator/labels.py)
     untranslated: list[str]
     stale: list[str]
+    notes: list[str] = field(default_factory=list)  # editor's notes kept off the fiche
 
 
 @dataclass
 class CompletenessView(PageBase):
     ref: TerritoryRef
     rows: list[CompletenessRow]
+    coordinator_missing: list[str]  # the coordinator's public contacts not given yet
+    fact_labels: dict[str, str]  # the missing facts' keys → their label in the page's language
 
 
 @dataclass
