@@ -24,7 +24,6 @@ from generator.load import load_catalogue
 from conftest import CATALOGUE
 from test_build import html_of
 
-NON_FRENCH = [lang for lang in SITE_LANGUAGES if lang != "fr"]
 
 
 def text_of(html: str) -> str:
@@ -306,3 +305,49 @@ def test_the_completeness_page_fits_a_phone_without_breaking_words(chromium, sit
     )
     assert broken == []
     context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360])
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_on_a_phone_the_open_actions_come_first_and_the_contact_shows_when_nothing_is_open(chromium, site_url, lang, width):
+    from playwright.sync_api import expect
+
+    _ = translations_for(lang).gettext
+    context = chromium.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site_url}/{lang}/port-exemple/")
+    for_you = page.locator("#pour-vous ~ ul.action-list").first
+    expect(for_you.locator("a.action-card__link")).to_have_count(2)
+    tiles = page.locator(".theme-tile__count").all_inner_texts()
+    assert sum(int(count) for count in tiles) == 2
+    history = page.locator("#pour-vous-terminees")
+    expect(history.locator("a.action-card__link")).to_be_hidden()  # folded until asked for
+    history.locator("summary").click()
+    expect(history.locator("a.action-card__link[href='atelier-emploi/']")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.goto(f"{site_url}/{lang}/mont-exemple/")
+    notice = page.locator(".notice--nothing-open")
+    expect(notice).to_be_visible()
+    expect(notice.locator("a[href='tel:+33473000002']")).to_be_visible()
+    expect(notice.locator("a[href='mailto:solidarites@mont-exemple.fr']")).to_be_visible()
+    expect(notice.locator("a[href^='geo:']")).to_have_text(_("Ouvrir dans l'application de cartes"))
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+@pytest.mark.parametrize("path", [
+    "fr/mont-exemple/", "ar/mont-exemple/", "ar/mont-exemple/accueil-ecrivain-public/", "fr/mont-exemple/completude/",
+    "ar/val-exemple/completude/", "ar/port-exemple/",
+])
+def test_new_parts_have_no_wcag_a_or_aa_violation_at_320_px(chromium, site_url, path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = chromium.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    for summary in page.locator("details.history > summary").all():
+        summary.click()  # the folded history is checked too
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+    violations = [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"]]
+    context.close()
+    assert violations == []
