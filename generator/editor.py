@@ -26,7 +26,7 @@ import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator import labels, models
+from generator import labels, models, routes
 from generator.dates import PartialDate
 from generator.reference import CONTACT_KINDS, CONTRACT_KINDS, TRANSLATION_STATUSES
 
@@ -422,7 +422,7 @@ def editor_config(catalogue: models.Catalogue, content_path: str = "content") ->
 
 def write_editor(catalogue: models.Catalogue, site_dir: Path) -> None:
     """`site/admin/`: the page, the vendored editor and its configuration."""
-    folder = site_dir / "admin"
+    folder = site_dir / routes.EDITOR_FOLDER
     for sub in ("locales", "fonts"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     for name in EDITOR_PAGE_FILES:

@@ -53,12 +53,14 @@ DATA_INCLUSION_DIR = "data-inclusion"
 THEME_NAMES = ("assets", "404", "sitemap")
 # The site root's own files: the language picker and its assets.
 ROOT_NAMES = ("index", "404", "language-picker")
+# The web editor, at the site's root (generator/editor.py).
+EDITOR_FOLDER = "admin"
 
 RESERVED_NAMES = frozenset(
     {
         COMPLETENESS_PAGE, FAVOURITES_PAGE, SEARCH_PAGE, INDEX_FOLDER, NEUTRAL_FICHE_ROOT,
         DATA_DIR, NATIONAL_FILE, DATA_INCLUSION_DIR, *FACETS.values(), *THEME_NAMES, *ROOT_NAMES,
-        *SITE_LANGUAGES,
+        *SITE_LANGUAGES, EDITOR_FOLDER,
     }
 )
 

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from browser import local_server
 
+from generator.editor import EDITOR_PAGE_FILES
+
 # Links that leave the site on purpose: phone, e-mail, map applications, other web sites.
 EXTERNAL_SCHEMES = ("mailto:", "tel:", "geo:", "sms:", "https:", "http:")
 # Attributes holding a URL the browser loads or follows.
@@ -207,6 +209,8 @@ def unexpected_scripts(page, script_src: list[str]) -> list[str]:
 
 THEME_SCRIPT_SOURCES = re.compile(
     r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
+    # The web editor's page (site/admin/, generator/editor.py) loads its own vendored files.
+    r"|^(?:" + "|".join(re.escape(name) for name in EDITOR_PAGE_FILES if name.endswith(".js")) + r")$"
 )
 
 
