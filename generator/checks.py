@@ -62,4 +62,29 @@ def content_warnings(catalogue: Catalogue) -> list[ContentWarning]:
                 warnings.append(ContentWarning(
                     path, 1, "", f"champs pas encore remplis : {', '.join(missing)}.", territory.slug
                 ))
+        warnings += _duplicate_titles(territory)
     return sorted(warnings)
+
+
+def _duplicate_titles(territory) -> list[ContentWarning]:
+    """Two fiches of one territory with the same title look like one action twice in its lists."""
+    by_title: dict[str, list] = {}
+    for action in territory.actions.values():
+        by_title.setdefault(" ".join(action.model.title.casefold().split()), []).append(action)
+    warnings = []
+    for actions in by_title.values():
+        for action in actions if len(actions) > 1 else []:
+            others = ", ".join(display_path(other.path) for other in actions if other is not action)
+            warnings.append(ContentWarning(
+                display_path(action.path), _title_line(action.path), "title",
+                f"même titre que {others} : distinguez les deux fiches par ce que la source dit d'elles"
+                " (lieu, public, période).", territory.slug,
+            ))
+    return warnings
+
+
+def _title_line(path) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("title:"):
+            return number
+    return 1

@@ -124,6 +124,28 @@ ORIENTERS = {
     Orienter.collectivite: N_("La mairie ou la métropole"),
 }
 
+# The public facts the completeness page lists as missing (generator/localize/completeness.py).
+MISSING_FACTS = {
+    "who.publics": N_("Publics"),
+    "who.age": N_("Âge"),
+    "who.french_levels": N_("Niveaux de français"),
+    "who.price": N_("Prix"),
+    "who.commitment": N_("Durée de l'engagement"),
+    "who.frequency": N_("Rythme"),
+    "who.period": N_("Dates"),
+    "who.conditions": N_("Conditions"),
+    "who.languages": N_("Langues parlées sur place"),
+    "where": N_("Lieu, zone ou en ligne"),
+    "orientation.orienters": N_("Qui oriente"),
+    "orientation.steps": N_("Étapes pour être orienté"),
+    "orientation.documents": N_("Documents à apporter"),
+    "orientation.contacts": N_("Contacts publics"),
+    "admin.operators": N_("Opérateurs"),
+    "coordinator.address": N_("Adresse de la coordination"),
+    "coordinator.phone": N_("Téléphone de la coordination"),
+    "coordinator.email": N_("E-mail de la coordination"),
+}
+
 AUDIENCES = {
     Audience.beneficiaries: N_("Pour vous"),
     Audience.professionals: N_("Pour les professionnels"),

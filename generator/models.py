@@ -164,6 +164,12 @@ class Alert(Strict):
 class Source(Strict):
     document: str = Field(description="Nom du fichier source, par exemple 000_284cb37012d614b6.txt.")
     section: str = Field(description="Numéro de fiche ou section du document.")
+    title: str | None = Field(
+        None, description="Ce qu'est le document, pour la fiche, par exemple « la délibération du conseil municipal de Metz »."
+    )
+    date: PartialDateField | None = Field(
+        None, description="Date du document, aussi précise qu'il la donne : 2022-12-01, 2022-12, 2022 ; absente s'il ne la donne pas."
+    )
 
 
 # --- Territory ---
@@ -188,7 +194,7 @@ class Contract(Strict):
 
 class Coordinator(Strict):
     name: str = Field(description="Institution qui coordonne le contrat (ville, CCAS…).")
-    address: str | None = None
+    address: str | None = Field(None, description="Adresse publique de l'institution : numéro, rue, code postal, commune.")
     contacts: list[Contact] = Field(default_factory=list, description="Contacts publics de l'institution.")
 
 
@@ -201,8 +207,27 @@ class Territory(Strict):
     )
     contracts: list[Contract] = Field(min_length=1, description="Les contrats signés avec l'État (CTAIR, CTAI).")
     coordinator: Coordinator = Field(description="L'institution qui coordonne, avec ses contacts publics.")
+    report_url: str | None = Field(
+        None,
+        description="Adresse d'un formulaire où signaler une erreur sur une fiche ; sans elle, « Signaler une erreur »"
+        " ouvre un e-mail à l'adresse de la coordination.",
+    )
     intro: str = Field(description="Courte présentation, en français simple.")
     not_persons: list[str] = Field(default_factory=list, description=NOT_PERSONS_DESCRIPTION)
+
+    @field_validator("report_url")
+    @classmethod
+    def _report_url_is_https(cls, value: str | None) -> str | None:
+        from generator.gate.contacts import website_problem
+
+        if value is None:
+            return None
+        problem = website_problem(value)
+        if not problem and not value.startswith("https://"):
+            problem = f"« {value} » doit commencer par https:// (une adresse chiffrée)"
+        if problem:
+            raise ValueError(problem)
+        return value
 
 
 # --- Action ---

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from browser import local_server
 
+from generator.editor import EDITOR_PAGE_FILES
+
 # Links that leave the site on purpose: phone, e-mail, map applications, other web sites.
 EXTERNAL_SCHEMES = ("mailto:", "tel:", "geo:", "sms:", "https:", "http:")
 # Attributes holding a URL the browser loads or follows.

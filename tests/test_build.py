@@ -82,9 +82,9 @@ def test_running_and_upcoming_actions_are_not_called_ended(built_site):
 
 def test_territory_lists_ended_actions_in_their_own_section(built_site):
     html = html_of(built_site, "fr", "port-exemple")
-    ended_section = html[html.index('id="terminees"'):]
+    ended_section = html[html.index('id="pour-vous-terminees"'):]
     assert "atelier-emploi/" in ended_section
-    current = html[: html.index('id="terminees"')].split('id="pour-vous"')[1]
+    current = html[: html.index('id="pour-vous-terminees"')].split('id="pour-vous"')[1]
     assert "atelier-emploi/" not in current
     assert "cours-francais/" in current
 

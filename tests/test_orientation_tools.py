@@ -34,7 +34,7 @@ def test_share_links_carry_the_fiches_address(phone, site_url):
     # The language chooser, as the QR code: the person it is sent to picks their own language.
     address = f"{TEST_SITE_URL}f/{FICHE}"
     ended = translations_for("ar").gettext("{title} (action terminée) : {url}").split("{url}")[0]
-    for selector in ('a[href^="sms:"]', 'a[href^="https://wa.me/"]', 'a[href^="mailto:"]'):
+    for selector in ('.share a[href^="sms:"]', '.share a[href^="https://wa.me/"]', '.share a[href^="mailto:"]'):
         href = urllib.parse.unquote(phone.locator(selector).first.get_attribute("href"))
         assert address in href, selector
         assert ended.split("}", 1)[1].strip() in href, selector  # the fixture's workshop has ended

@@ -19,8 +19,9 @@ def walk_to_fiche(page, site_url: str, lang: str):
     page.locator("a.territory-card", has_text="Port-Exemple").click()
     page.wait_for_url(f"**/{lang}/port-exemple/")
     assert page.locator("h1").inner_text() == "Port-Exemple"
-    # The "Pour vous" section lists the actions a newcomer can join; then the ended ones.
+    # The "Pour vous" section lists the actions a newcomer can join; then the ended ones, folded.
     assert page.locator("#pour-vous").is_visible()
+    page.locator("#pour-vous-terminees > summary").click()
     page.locator("a.action-card__link[href='atelier-emploi/']").click()
     page.wait_for_url(f"**/{lang}/port-exemple/atelier-emploi/")
     for anchor, heading in [

@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from generator import labels, routes
 from generator.localize.common import key_of, LanguageContext, action_text, text
-from generator.localize.views import ActionCard
-from generator.models import LoadedAction, given
+from generator.localize.views import ActionCard, AudienceSection
+from generator.models import Audience, LoadedAction, given
 from generator.routes import relative
 
 
@@ -34,3 +34,29 @@ def _action_card(context: LanguageContext, action: LoadedAction) -> ActionCard:
         themes=[theme.value for theme in model.themes],
         level=", ".join(_(labels.FRENCH_LEVELS[level]) for level in levels) if levels is not None else None,
     )
+
+
+def for_newcomers(card: ActionCard) -> bool:
+    """Newcomers' lists, tiles and counts leave out the actions for professionals only."""
+    return card.audience != Audience.professionals.value
+
+
+def is_open(card: ActionCard) -> bool:
+    """Open or upcoming (or of unknown dates): what a list shows first and counts."""
+    return card.status.key != "ended"
+
+
+def audience_sections(context: LanguageContext, cards: list[ActionCard]) -> list[AudienceSection]:
+    """Newcomers' actions, then professionals' ones, each open first with its ended ones apart;
+    an audience that never had an action has no section."""
+    _ = context.gettext
+    sections = []
+    for key, title, members in (
+        ("pour-vous", _("Pour vous"), [c for c in cards if for_newcomers(c)]),
+        ("pour-les-professionnels", _("Pour les professionnels"), [c for c in cards if not for_newcomers(c)]),
+    ):
+        if members:
+            sections.append(AudienceSection(
+                key, title, [c for c in members if is_open(c)], [c for c in members if not is_open(c)]
+            ))
+    return sections

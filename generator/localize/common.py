@@ -3,6 +3,7 @@ territory references, glossary entries."""
 
 from __future__ import annotations
 
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -12,7 +13,7 @@ from generator.gate.contacts import phone_display, phone_href
 from generator.languages import SOURCE_LANGUAGE, Language
 from generator.localize.dates import long_date
 from generator.localize.status import status
-from generator.localize.views import ActionCard, GlossaryEntry, Link, Status, TerritoryRef, Text
+from generator.localize.views import ActionCard, GlossaryEntry, Link, MapLinks, Status, TerritoryRef, Text
 from generator.models import Catalogue, ContactKind, LoadedAction, LoadedTerritory, Period
 from generator.routes import relative
 from generator.typography import keep_numbers_together
@@ -86,14 +87,28 @@ def contact_links(contacts) -> list[Link]:
     return links
 
 
+def map_links(query: str, latitude: float | None = None, longitude: float | None = None) -> MapLinks:
+    """Links that open an address in the phone's map app, or on OpenStreetMap; the page loads nothing from there."""
+    if latitude is not None and longitude is not None:
+        return MapLinks(
+            f"geo:{latitude},{longitude}",
+            f"https://www.openstreetmap.org/?mlat={latitude}&mlon={longitude}#map=17/{latitude}/{longitude}",
+        )
+    quoted = urllib.parse.quote(query)
+    return MapLinks("geo:0,0?q=" + quoted, "https://www.openstreetmap.org/search?query=" + quoted)
+
+
 def territory_ref(context: LanguageContext, territory: LoadedTerritory, from_path: str) -> TerritoryRef:
-    model = territory.model
+    coordinator = territory.model.coordinator
     return TerritoryRef(
         slug=territory.slug,
-        name=model.name,
+        name=territory.model.name,
         href=relative(from_path, routes.territory(territory.slug)),
-        coordinator=model.coordinator.name,
-        coordinator_contacts=contact_links(model.coordinator.contacts),
+        coordinator=coordinator.name,
+        coordinator_contacts=contact_links(coordinator.contacts),
+        coordinator_address=coordinator.address,
+        coordinator_map=map_links(coordinator.address) if coordinator.address else None,
+        completeness_href=relative(from_path, routes.completeness(territory.slug)),
     )
 
 

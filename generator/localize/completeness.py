@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from generator import routes
+from generator import labels, routes
 from generator.languages import TRANSLATION_LANGUAGES
 from generator.localize.common import LanguageContext, territory_ref
 from generator.localize.views import CompletenessRow, CompletenessView
-from generator.models import Action, LoadedTerritory
+from generator.models import Action, ContactKind, LoadedTerritory
 from generator.routes import relative
 
 # Public fields whose absence the completeness report lists, with the question a coordinator answers.
@@ -28,6 +28,28 @@ COMPLETENESS_FIELDS = {
 }
 
 
+# How an editor's note begins in the content: a step that says what the source does not give.
+# It is kept off the newcomer's page and listed on the completeness page instead.
+EDITOR_NOTE_OPENING = "Le document ne précise pas"
+
+
+def is_editor_note(step: str) -> bool:
+    return step.lstrip().startswith(EDITOR_NOTE_OPENING)
+
+
+def editor_notes(action: Action) -> list[str]:
+    return [step for step in action.orientation.steps or [] if is_editor_note(step)]
+
+
+def coordinator_missing(territory: LoadedTerritory) -> list[str]:
+    """The coordinator's public contacts the territory does not give yet (keys of labels.MISSING_FACTS)."""
+    coordinator = territory.model.coordinator
+    kinds = {contact.kind for contact in coordinator.contacts}
+    missing = [] if coordinator.address else ["coordinator.address"]
+    missing += [f"coordinator.{kind.value}" for kind in (ContactKind.phone, ContactKind.email) if kind not in kinds]
+    return missing
+
+
 def missing_fields(action: Action) -> list[str]:
     """Public fields not filled yet (`non-concerne` counts as filled)."""
     missing = []
@@ -38,8 +60,13 @@ def missing_fields(action: Action) -> list[str]:
                 missing.append(dotted)
             continue
         section, name = dotted.split(".")
-        if getattr(getattr(action, section), name) in (None, []):
+        value = getattr(getattr(action, section), name)
+        if dotted == "orientation.steps" and isinstance(value, list):
+            value = [step for step in value if not is_editor_note(step)]
+        if value in (None, []):
             missing.append(dotted)
+    if not action.admin.operators:
+        missing.append("admin.operators")
     return missing
 
 
@@ -54,6 +81,7 @@ def completeness_rows(territory: LoadedTerritory, missing: dict[tuple[str, str],
             missing=missing[(territory.slug, action.slug)],
             untranslated=[lang for lang in TRANSLATION_LANGUAGES if lang not in action.translations],
             stale=[lang for lang, loaded in action.translations.items() if loaded.stale],
+            notes=editor_notes(action.model),
         )
         for action in territory.actions.values()
     ]
@@ -69,4 +97,6 @@ def completeness_view(context: LanguageContext, territory: LoadedTerritory) -> C
         lang=context.lang,
         ref=territory_ref(context, territory, path),
         rows=context.facts.completeness[territory.slug],
+        coordinator_missing=coordinator_missing(territory),
+        fact_labels={key: context.gettext(label) for key, label in labels.MISSING_FACTS.items()},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 
 from generator import labels, routes
-from generator.localize.cards import action_card
+from generator.localize.cards import action_card, audience_sections
 from generator.localize.common import LanguageContext, territory_ref
 from generator.localize.views import FacetView
 from generator.models import LoadedAction, LoadedTerritory, listed
@@ -48,9 +48,7 @@ def facet_views(context: LanguageContext, territory: LoadedTerritory) -> list[Fa
     for facet, member, actions in context.facts.facets[territory.slug]:
         path = routes.facet(territory.slug, facet, member.value)
         label = context.gettext(FACET_LABELS[facet][member])
-        cards = sorted(
-            (action_card(context, a, path) for a in actions), key=lambda c: (c.status.key == "ended", c.title.value)
-        )
+        cards = sorted((action_card(context, a, path) for a in actions), key=lambda c: c.title.value.casefold())
         views.append(
             FacetView(
                 path=path,
@@ -59,7 +57,7 @@ def facet_views(context: LanguageContext, territory: LoadedTerritory) -> list[Fa
                 lang=context.lang,
                 ref=territory_ref(context, territory, path),
                 facet_label=label,
-                cards=cards,
+                sections=audience_sections(context, cards),
             )
         )
     return views

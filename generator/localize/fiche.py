@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from generator import labels, routes
+from generator.dates import Precision
 from generator.index import search_filters
 from generator.languages import SOURCE_LANGUAGE
 from generator.localize.cards import action_card
 from generator.localize.common import key_of, LanguageContext, action_text, contact_links, glossary_entries, territory_ref, text
+from generator.localize.completeness import is_editor_note
+from generator.localize.dates import partial_date
 from generator.localize.fiche_cards import facet_links, who_cards
 from generator.localize.money import money
 from generator.localize.places import place_view
 from generator.localize.share import print_languages, report_href, share_view
-from generator.localize.views import AdminView, AlertView, FicheView, Link
+from generator.localize.views import AdminView, AlertView, FicheView, Link, SourceView
 from generator.models import Action, LoadedAction, LoadedTerritory, listed
 
 
@@ -27,7 +30,7 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
     documents = listed(orientation.documents)
     what = text(context, translation and translation.what, model.what)
     why = text(context, translation and translation.why, model.why) if model.why else None
-    steps = text(context, t_orientation and t_orientation.steps, orientation.steps) if orientation.steps else None
+    steps = _public_steps(context, orientation.steps, t_orientation and t_orientation.steps)
     shown_texts = [what.value, *(why.value if why else []), *(steps.value if steps else [])]
     title = text(context, translation and translation.title, model.title)
     zone = model.where.zone
@@ -46,6 +49,7 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
         translation=translation_status,
         alert=alert_view(context, action, translation),
         last_verified=context.date(model.last_verified),
+        source=source_view(context, action, territory),
         cards=who_cards(context, action, translation.who if translation else None),
         themes=facet_links(context, action, "theme", model.themes, labels.THEMES),
         places=[place_view(context, place) for place in model.where.places],
@@ -71,6 +75,34 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
         action=model,
         translated=translation,
     )
+
+
+def _public_steps(context: LanguageContext, french: list[str] | None, translated: list[str] | None):
+    """The steps a newcomer reads: without the editor's notes (they go to the completeness page);
+    a translation with as many steps as the French loses the same ones."""
+    if not french:
+        return None
+    kept = [i for i, step in enumerate(french) if not is_editor_note(step)]
+    if not kept:
+        return None
+    aligned = translated if translated and len(translated) == len(french) else None
+    return text(context, aligned and [aligned[i] for i in kept], [french[i] for i in kept])
+
+
+def source_view(context: LanguageContext, action: LoadedAction, territory: LoadedTerritory) -> SourceView:
+    """Where the fiche's facts come from, dated as precisely as the source says: the document the
+    content names, else the contract."""
+    source = action.model.admin.source
+    if source.title:
+        return SourceView("document", source.title, _known_date(context, source.date))
+    contract = territory.contract(action.model.admin.contract)
+    return SourceView("contract", contract.label, _known_date(context, contract.signed))
+
+
+def _known_date(context: LanguageContext, value) -> str | None:
+    if value is None or value.precision is Precision.unknown:
+        return None
+    return partial_date(value, context.lang.babel_locale, context.gettext)
 
 
 def alert_view(context: LanguageContext, action: LoadedAction, translation) -> AlertView | None:

@@ -17,12 +17,13 @@ from generator.localize.views import (
     SearchView,
     TerritoryEntry,
 )
-from generator.models import Catalogue
+from generator.models import Audience, Catalogue
 from generator.routes import relative
 
 
 def home_view(context: LanguageContext) -> HomeView:
     territories = sorted(context.catalogue.territories.values(), key=lambda t: t.model.name.casefold())
+    status_keys = context.facts.status_keys
     return HomeView(
         path=routes.home(),
         title=context.gettext("Actions d'accueil et d'intégration"),
@@ -34,7 +35,9 @@ def home_view(context: LanguageContext) -> HomeView:
                 href=relative(routes.home(), routes.territory(t.slug)),
                 kind=context.gettext(labels.TERRITORY_KINDS[t.model.kind]),
                 departments=t.model.departments,
-                count=len(t.actions),
+                count=sum(status_keys[(t.slug, a)] != "ended" and action.model.admin.audience is not Audience.professionals
+                          for a, action in t.actions.items()),
+                ended_count=sum(status_keys[(t.slug, a)] == "ended" for a in t.actions),
             )
             for t in territories
         ],

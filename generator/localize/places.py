@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import urllib.parse
-
 from generator import labels
-from generator.localize.common import LanguageContext
+from generator.localize.common import LanguageContext, map_links
 from generator.localize.views import PlaceView
 from generator.opening_hours import parse_opening_hours
 
@@ -14,15 +12,7 @@ def place_view(context: LanguageContext, place) -> PlaceView:
     _ = context.gettext
     lines = [line for line in (place.address, " ".join(filter(None, (place.postcode, place.city)))) if line]
     query = ", ".join([place.name, *lines])
-    if place.latitude is not None:
-        geo = f"geo:{place.latitude},{place.longitude}"
-        map_url = (
-            f"https://www.openstreetmap.org/?mlat={place.latitude}&mlon={place.longitude}"
-            f"#map=17/{place.latitude}/{place.longitude}"
-        )
-    else:
-        geo = "geo:0,0?q=" + urllib.parse.quote(query)
-        map_url = "https://www.openstreetmap.org/search?query=" + urllib.parse.quote(query)
+    links = map_links(query, place.latitude, place.longitude)
     hours = []
     if place.opening_hours:
         for rule in parse_opening_hours(place.opening_hours):
@@ -30,4 +20,4 @@ def place_view(context: LanguageContext, place) -> PlaceView:
             times = ", ".join(f"{a}–{b}" for a, b in rule.intervals) or _("Fermé")
             hours.append((days, times))
     wheelchair = _(labels.WHEELCHAIR[place.wheelchair]) if place.wheelchair else None
-    return PlaceView(place.name, lines, geo, map_url, hours, wheelchair)
+    return PlaceView(place.name, lines, links.geo_uri, links.map_url, hours, wheelchair)

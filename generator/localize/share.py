@@ -52,15 +52,18 @@ def print_languages(context: LanguageContext, action: LoadedAction, translated_i
 
 
 def report_href(context: LanguageContext, action: LoadedAction, territory: LoadedTerritory) -> str | None:
-    """A mail to the territory's coordinator about an error on the fiche, when they have an address."""
+    """Where to report an error on the fiche: the territory's form when it has one, else an e-mail to
+    its coordinator, its subject holding the fiche's title and address; None when there is neither."""
+    if territory.model.report_url:
+        return territory.model.report_url
     email = next((c.value for c in territory.model.coordinator.contacts if c.kind is ContactKind.email), None)
     if not email:
         return None
     title = action.model.title
-    path = routes.fiche(action.territory, action.slug)
-    subject = context.gettext("Erreur sur la fiche « {title} »").format(title=title)
-    body = context.gettext("Fiche : {title}\nAdresse de la fiche : {path}\n\nL'erreur :\n").format(
-        title=title, path=routes.in_site(context.lang.code, path)
-    )
+    path = routes.in_site(context.lang.code, routes.fiche(action.territory, action.slug))
+    site_url = context.facts.site_url
+    address = routes.published(site_url, path) if site_url else path
+    subject = context.gettext("Erreur sur la fiche « {title} » ({url})").format(title=title, url=address)
+    body = context.gettext("Fiche : {title}\nAdresse de la fiche : {path}\n\nL'erreur :\n").format(title=title, path=address)
     query = urllib.parse.urlencode({"subject": subject, "body": body}, quote_via=urllib.parse.quote)
     return f"mailto:{email}?{query}"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from generator import labels, routes
 from generator.languages import SOURCE_LANGUAGE
-from generator.localize.cards import action_card
+from generator.localize.cards import action_card, audience_sections, for_newcomers, is_open
 from generator.localize.common import LanguageContext, glossary_entries, territory_ref, text
 from generator.localize.views import ActionCard, ContractView, OpenDataLinks, TerritoryView, ThemeTile
-from generator.models import Audience, LoadedTerritory
+from generator.models import LoadedTerritory
 from generator.routes import relative
 
 
@@ -22,7 +22,6 @@ def territory_view(context: LanguageContext, territory: LoadedTerritory, from_pa
         (action_card(context, action, path) for action in territory.actions.values()),
         key=lambda card: card.title.value.casefold(),
     )
-    current = [card for card in cards if card.status.key != "ended"]
     intro = text(context, intro_translation and intro_translation.model.intro, model.intro)
     return TerritoryView(
         path=own_path,
@@ -39,18 +38,18 @@ def territory_view(context: LanguageContext, territory: LoadedTerritory, from_pa
             for contract in model.contracts
         ],
         theme_tiles=theme_tiles(context, territory, cards, path),
-        for_you=[c for c in current if c.audience != Audience.professionals.value],
-        for_professionals=[c for c in current if c.audience == Audience.professionals.value],
-        ended=[card for card in cards if card.status.key == "ended"],
+        sections=audience_sections(context, cards),
+        open_count=sum(for_newcomers(c) and is_open(c) for c in cards),
         open_data=open_data_links(territory.slug, path),
     )
 
 
 def theme_tiles(context: LanguageContext, territory: LoadedTerritory, cards: list[ActionCard], path: str) -> list[ThemeTile]:
-    """One tile per theme the territory has actions on, with their number."""
+    """One tile per theme with open actions for newcomers, with their number."""
     tiles = []
+    listed = [card for card in cards if for_newcomers(card) and is_open(card)]
     for theme, label in labels.THEMES.items():
-        count = sum(theme.value in card.themes for card in cards)
+        count = sum(theme.value in card.themes for card in listed)
         if count:
             href = relative(path, routes.facet(territory.slug, "theme", theme.value))
             tiles.append(ThemeTile(context.gettext(label), labels.THEME_ICONS[theme], count, href))

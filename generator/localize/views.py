@@ -100,6 +100,15 @@ class PrintLanguage:
 
 
 @dataclass
+class SourceView:
+    """The document a fiche's facts come from: its title as written (French), and its date as precise as given."""
+
+    kind: str  # document (the content names it), contract (the fiche's contract stands for it)
+    title: str
+    date: str | None
+
+
+@dataclass
 class GlossaryEntry:
     term: str
     anchor: str
@@ -116,12 +125,23 @@ class PageBase:
 
 
 @dataclass
+class MapLinks:
+    """An address opened in the phone's map app (geo:), or on OpenStreetMap: links, nothing loaded."""
+
+    geo_uri: str
+    map_url: str
+
+
+@dataclass
 class TerritoryRef:
     slug: str
     name: str
     href: str
     coordinator: str
     coordinator_contacts: list[Link]
+    coordinator_address: str | None = None
+    coordinator_map: MapLinks | None = None
+    completeness_href: str = ""
 
 
 @dataclass
@@ -136,6 +156,7 @@ class FicheView(PageBase):
     translation: str  # source, machine, reviewed, stale, missing
     alert: AlertView | None
     last_verified: str
+    source: SourceView
     cards: list[Card]
     themes: list[Link]
     places: list[PlaceView]
@@ -203,6 +224,16 @@ class ThemeTile:
 
 
 @dataclass
+class AudienceSection:
+    """The actions of one audience in a list: open and upcoming first, ended ones in their history."""
+
+    key: str  # for-you, for-professionals
+    title: str
+    current: list[ActionCard]
+    ended: list[ActionCard]
+
+
+@dataclass
 class TerritoryView(PageBase):
     ref: TerritoryRef
     kind: str
@@ -210,9 +241,8 @@ class TerritoryView(PageBase):
     intro: Text
     contracts: list[ContractView]
     theme_tiles: list[ThemeTile]
-    for_you: list[ActionCard]
-    for_professionals: list[ActionCard]
-    ended: list[ActionCard]
+    sections: list[AudienceSection]  # only the audiences that have, or had, an action
+    open_count: int  # open and upcoming actions for newcomers
     glossary: list[GlossaryEntry]
     open_data: OpenDataLinks
 
@@ -221,7 +251,7 @@ class TerritoryView(PageBase):
 class FacetView(PageBase):
     ref: TerritoryRef
     facet_label: str
-    cards: list[ActionCard]
+    sections: list[AudienceSection]
 
 
 @dataclass
@@ -232,7 +262,8 @@ class TerritoryEntry:
     href: str
     kind: str
     departments: list[str]
-    count: int
+    count: int  # open and upcoming actions for newcomers
+    ended_count: int
 
 
 @dataclass
@@ -257,15 +288,18 @@ class CompletenessRow:
     title: str
     href: str
     file: str
-    missing: list[str]
+    missing: list[str]  # field keys, labelled by the page (generator/labels.py)
     untranslated: list[str]
     stale: list[str]
+    notes: list[str] = field(default_factory=list)  # editor's notes kept off the fiche
 
 
 @dataclass
 class CompletenessView(PageBase):
     ref: TerritoryRef
     rows: list[CompletenessRow]
+    coordinator_missing: list[str]  # the coordinator's public contacts not given yet
+    fact_labels: dict[str, str]  # the missing facts' keys → their label in the page's language
 
 
 @dataclass

@@ -8,12 +8,13 @@ document.addEventListener("DOMContentLoaded", function () {
   for (var i = 0; i < wanted.length; i++) {
     for (var j = 0; j < links.length; j++) {
       if (links[j].dataset.lang === wanted[i] || (wanted[i] === "prs" && links[j].dataset.lang === "fa")) {
+        // Moved to the top, not copied: the list names each language once.
         var suggestion = document.getElementById("suggestion");
-        var link = links[j].cloneNode(true);
-        link.className = "suggested";
-        suggestion.appendChild(link);
+        var item = links[j].parentNode;
+        links[j].className = "suggested";
+        suggestion.appendChild(links[j]);
         suggestion.hidden = false;
-        links[j].parentNode.classList.add("is-suggested");
+        item.parentNode.removeChild(item);
         return;
       }
     }
