@@ -29,7 +29,8 @@ sys.path.insert(0, str(REPO / "tests"))  # the tests' local server and Chromium 
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from generator.load import TRANSLATION_LANGUAGES, load_catalogue  # noqa: E402
-from generator.models import SITE_LANGUAGES, fingerprint, translatable_fields  # noqa: E402
+from generator.fingerprints import fingerprint, translatable_fields  # noqa: E402
+from generator.models import SITE_LANGUAGES  # noqa: E402
 from generator.pipeline import run_pipeline  # noqa: E402
 from stock_baseline import build_stock_site  # noqa: E402
 

@@ -27,6 +27,7 @@ from generator.languages import TRANSLATION_LANGUAGES
 from generator.routes import reserved_problem
 from generator.gate.consistency import action_problems, territory_problems
 from generator.yaml_reader import LineDict, line_of, read_yaml  # noqa: F401 (terms.py reads files too)
+from generator.fingerprints import fingerprint, translatable_fields
 from generator.models import (
     SLUG_PATTERN,
     Action,
@@ -37,9 +38,7 @@ from generator.models import (
     LoadedTranslation,
     Territory,
     TerritoryTranslation,
-    fingerprint,
     listed,
-    translatable_fields,
 )
 
 def _validate(model: type[BaseModel], path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()):

@@ -12,8 +12,6 @@ field that does not apply:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
@@ -337,37 +335,6 @@ class TerritoryTranslation(Strict):
 
 
 AnyModel = Union[Territory, Action, ActionTranslation, TerritoryTranslation]
-
-
-# --- What a translation covers, and how it is tied to its French source ---
-
-
-def translatable_fields(action: Action) -> dict:
-    """The French public text a translation file mirrors, keyed as in `ActionTranslation`."""
-    fields = {
-        "title": action.title,
-        "abstract": action.abstract,
-        "what": action.what,
-        "why": action.why,
-        "who": {
-            key: value
-            for key in ("commitment", "frequency")
-            if (value := given(getattr(action.who, key))) is not None
-        },
-        "orientation": {
-            key: value
-            for key in ("steps", "documents")
-            if (value := given(getattr(action.orientation, key))) is not None
-        },
-        "alert": {"message": action.alert.message} if action.alert else {},
-    }
-    return {key: value for key, value in fields.items() if value}
-
-
-def fingerprint(fields: dict) -> str:
-    """A short hash of French text: a translation made from other text is stale."""
-    canonical = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
 
 # --- The loaded catalogue, handed from `load` to the later stages ---

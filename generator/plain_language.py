@@ -16,7 +16,8 @@ from generator import glossary
 from generator.checks import ContentWarning
 from generator.dates import period_status
 from generator.errors import display_path
-from generator.models import Catalogue, LoadedAction, translatable_fields
+from generator.fingerprints import translatable_fields
+from generator.models import Catalogue, LoadedAction
 
 MAX_WORDS = 25
 # Two capitals or more, alone: BPI, CCAS, PMI. Not « A1 » (digits) nor « L'OFII » split wrongly.

@@ -23,7 +23,8 @@ from generator.checks import ContentWarning
 from generator.errors import ContentError, ContentErrors, display_path, validation_errors
 from generator.i18n import LOCALES_DIR
 from generator.load import TRANSLATION_LANGUAGES, line_of, read_yaml
-from generator.models import Catalogue, Strict, translatable_fields
+from generator.fingerprints import translatable_fields
+from generator.models import Catalogue, Strict
 
 TERMS_FILE = "terms.yml"
 

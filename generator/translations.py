@@ -22,12 +22,11 @@ from generator.gate.paths import inside
 from generator.gate.text import text_problems
 from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
 from generator.load import load_catalogue
+from generator.fingerprints import fingerprint, translatable_fields
 from generator.models import (
     ActionTranslation,
     TerritoryTranslation,
     TranslationStatus,
-    fingerprint,
-    translatable_fields,
 )
 
 ACTION_MODELINE = "# yaml-language-server: $schema=../../_schema/action-translation.schema.json\n"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.load import load_catalogue
-from generator.models import fingerprint
+from generator.fingerprints import fingerprint
 from generator.translations import status_rows
 
 FIXTURE = Path(__file__).parent / "fixtures" / "valid_content"
