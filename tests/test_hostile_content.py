@@ -26,6 +26,7 @@ import pytest
 
 import generator.pipeline
 from generator.load import load_catalogue
+from generator.fingerprints import fingerprint, translatable_fields
 from generator.models import (
     Action,
     ActionTranslation,
@@ -54,8 +55,6 @@ from generator.models import (
     Where,
     Who,
     Zone,
-    fingerprint,
-    translatable_fields,
 )
 from generator.pipeline import run_pipeline
 

@@ -83,6 +83,8 @@ COLUMNS: dict[str, str] = {
     "indicateurs": "Indicateurs, tels qu'écrits (liste).",
     "source_document": "Fichier du document source.",
     "source_section": "Fiche ou section du document source.",
+    "source_titre": "Ce qu'est le document source, tel que la fiche le nomme.",
+    "source_date": "Date du document source, aussi précise qu'il la donne (AAAA-MM-JJ, AAAA-MM ou AAAA).",
 }
 
 # The column that carries each field of an action (dotted as in generator/models.py; a field
@@ -108,7 +110,8 @@ FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
     "admin.target": ("objectif_quantitatif",), "admin.budget.total_cost": ("cout_total",),
     "admin.budget.state_funding": ("financement_etat",), "admin.budget.note": ("budget_precision",),
     "admin.indicators": ("indicateurs",), "admin.source.document": ("source_document",),
-    "admin.source.section": ("source_section",),
+    "admin.source.section": ("source_section",), "admin.source.title": ("source_titre",),
+    "admin.source.date": ("source_date",),
 }
 PRIVATE_FIELDS = {
     "not_persons": "names the publishing gate must not take for persons: a note for the gate, not data",
@@ -235,6 +238,8 @@ def _admin_columns(territory: LoadedTerritory, action: LoadedAction) -> dict:
         "indicateurs": list(admin.indicators),
         "source_document": admin.source.document,
         "source_section": admin.source.section,
+        "source_titre": admin.source.title,
+        "source_date": iso_date(admin.source.date),
     }
 
 
