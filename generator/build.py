@@ -57,24 +57,33 @@ def build_language(
     `languages` are all the languages built together, which the language switcher offers.
     `template_cache` is a folder shared by the builds of one run, for compiled theme templates.
     """
+    # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
+    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
+        config = mkdocs_config(lang, languages, rendered, site_dir, strings, site_name, Path(empty_docs), template_cache)
+        _run_mkdocs(lang, config)
+    prune_theme_files(site_dir)
+
+
+def mkdocs_config(
+    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
+    empty_docs: Path, template_cache: Path | None = None,
+):
+    """The MkDocs configuration of one language's build, with the plugin that hands it the pages."""
     with BASE_CONFIG.open("rb") as handle:
         base = yaml_load(handle)
     theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
-    # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
-    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
-        config = load_config(
-            config_file=str(BASE_CONFIG),
-            docs_dir=empty_docs,
-            site_dir=str(site_dir),
-            site_name=site_name,
-            nav=rendered.nav,
-            theme=theme,
-            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
-                   "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
-        )
-        config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
-        _run_mkdocs(lang, config)
-    prune_theme_files(site_dir)
+    config = load_config(
+        config_file=str(BASE_CONFIG),
+        docs_dir=str(empty_docs),
+        site_dir=str(site_dir),
+        site_name=site_name,
+        nav=rendered.nav,
+        theme=theme,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
+               "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
+    )
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
+    return config
 
 
 def _run_mkdocs(lang: str, config) -> None:

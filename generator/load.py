@@ -535,3 +535,11 @@ def load_catalogue(content_dir: Path) -> Catalogue:
     if errors:
         raise ContentErrors(errors)
     return Catalogue(territories=territories)
+
+
+def load_territory(folder: Path) -> LoadedTerritory:
+    """One territory folder, read and checked alone: the preview reloads only what changed."""
+    territory, errors = _load_one(folder)
+    if errors:
+        raise ContentErrors(errors)
+    return territory

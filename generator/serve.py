@@ -13,6 +13,11 @@ rebuild is under way (a page is never read half-written) and answers the pages' 
   in its address;
 - translations: the gettext catalogs are compiled once and cached (generator/i18n.py); after a
   `.po` edit the caches are emptied, so the next build reads the edited catalog.
+
+After the first, full, build, rebuilds are incremental (generator/incremental.py): the pages an
+edit changes are rebuilt and shown first; the search index, the open data and the site root's
+pages follow while the pages are already served (the search may miss an index file for that
+half second: it is a preview).
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from generator import i18n, render
 from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
 from generator.errors import ContentErrors
 from generator.index import IndexFailed
-from generator.pipeline import run_pipeline
+from generator.incremental import IncrementalSite
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
@@ -67,7 +72,9 @@ class PreviewServer(LiveReloadServer):
         self.languages = languages
         self.site_dir = site_dir
         self.builds = 0
+        self.site = IncrementalSite(content, site_dir, languages)
         self._changed: set[Path] = set()
+        self._refused: set[Path] = set()  # edits with errors: read again with the next ones
         self.observer = Observer()
         self.watched = [content, THEME_DIR, render.TEMPLATES_DIR, i18n.LOCALES_DIR]
         for folder in self.watched:
@@ -90,22 +97,36 @@ class PreviewServer(LiveReloadServer):
 
     def rebuild(self) -> None:
         """One build; called by the build loop only, so never two at once."""
-        changed = self._take_changes()
+        changed = self._take_changes() | self._refused
         if _under(changed, [i18n.LOCALES_DIR]):
             forget_translations()
         try:
-            run_pipeline(self.content, self.site_dir, self.languages, progress=False)
+            if self.site.catalogue is None:
+                self.site.build_all()
+            else:
+                self.site.rebuild_pages(changed)
+                self._show_pages()
+                self.site.finish()
         except ContentErrors as errors:
+            self._refused = changed
             for error in errors.errors:
                 print(error, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
         except (BuildFailed, IndexFailed) as failure:
+            self._refused = changed
             print(failure, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
+        self._refused = set()
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
+
+    def _show_pages(self) -> None:
+        """Serve the rebuilt pages, and reload the open ones, before the search index is made again."""
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
 
     def _serve_request(self, environ, start_response):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:

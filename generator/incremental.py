@@ -1,0 +1,298 @@
+"""The preview's incremental rebuild: after an edit, rebuild only the pages it changes.
+
+`catalogue serve` first builds the whole site with the pipeline. It then keeps, for each
+language, an open MkDocs build (configuration, theme environment, files, navigation) and the
+views of every page. After an edit in a territory's folder:
+1. only that territory is read again (generator/load.py);
+2. in each language, the pages that may depend on it are made again as views: the home and
+   search pages, the territory's page, its fiches, its filter pages and its completeness report.
+   A fiche also lists its territory's related actions, so all of the territory's fiches are
+   looked at. Only the pages whose view differs from the last build's are rendered, and MkDocs
+   builds only those (plus the sitemap when pages come or go);
+3. then the search index of each language whose fiches changed, the open data and the site
+   root's pages are made again.
+Every other change (translations, templates, theme, a territory added or removed, a build date
+that moved on) rebuilds the whole site. The result is the same files as a full build, byte for
+byte (tests/test_incremental.py).
+
+Measured on the real content (69 actions, 8 languages), and why not one build per territory:
+MkDocs alone costs about half a second per language before it renders a page, and Pagefind about
+as much, so rebuilding a territory's folder in 8 languages could not show an edit within a second.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
+from mkdocs.structure.files import File, Files, get_files, set_exclusions
+from mkdocs.structure.nav import get_navigation
+
+from generator import routes
+from generator.build import mkdocs_config, reproducible_build, site_url
+from generator.index import index_language
+from generator.load import load_catalogue, load_territory
+from generator.localize import (
+    CompletenessView, FacetView, FavouritesView, FicheView, HomeView, Localizer, PageBase, SearchView, TerritoryView,
+    fiche_language_choices, localize,
+)
+from generator.mkdocs_plugin import PreRenderedPage
+from generator.models import Catalogue
+from generator.opendata import write_open_data
+from generator.pipeline import build_date_of, run_pipeline
+from generator.render import _render, environment, fiche_prose, render_language, render_site_root
+
+_TEMPLATES = {
+    HomeView: "home", SearchView: "search", TerritoryView: "territory", FicheView: "fiche", FacetView: "facet",
+    CompletenessView: "completeness",
+}
+_SECTIONS = (HomeView, SearchView, FavouritesView, TerritoryView)
+
+
+def _source(view: PageBase) -> str:
+    """The page's file for MkDocs, as generator/render.py names it."""
+    return routes.source_file(view.path, section=isinstance(view, _SECTIONS))
+
+
+@dataclass
+class _TerritoryPages:
+    """A territory's pages in one language, in the order of a full build."""
+
+    territory: TerritoryView
+    fiches: list[FicheView]
+    facets: list[FacetView]
+    completeness: CompletenessView
+
+    @classmethod
+    def of(cls, localizer: Localizer, slug: str) -> _TerritoryPages:
+        territory = localizer.catalogue.territories[slug]
+        return cls(
+            territory=localizer.territory(territory),
+            fiches=[localizer.fiche(action) for action in territory.actions.values()],
+            facets=localizer.facets(territory),
+            completeness=localizer.completeness(territory),
+        )
+
+
+@dataclass
+class _Language:
+    """One language's open MkDocs build and the views its pages were made from."""
+
+    code: str
+    config: object
+    files: Files
+    nav: object
+    env: object
+    templates: object
+    views: dict[str, PageBase]
+    head: list[PageBase]  # home, search, favourites
+    territories: dict[str, _TerritoryPages]
+    docs: tempfile.TemporaryDirectory = field(repr=False)
+
+    def order(self) -> list[PageBase]:
+        """Every page, in the order a full build gives them to MkDocs (the sitemap's order)."""
+        pages = self.territories.values()
+        return [
+            *self.head,
+            *(pages.territory for pages in pages),
+            *(fiche for pages in pages for fiche in pages.fiches),
+            *(facet for pages in pages for facet in pages.facets),
+            *(pages.completeness for pages in pages),
+        ]
+
+
+class IncrementalSite:
+    """The preview site in `site_dir`, built in full once, then rebuilt page by page."""
+
+    def __init__(self, content: Path, site_dir: Path, languages: list[str]):
+        self.content = content.resolve()
+        self.site_dir = site_dir
+        self.languages = languages
+        self.catalogue: Catalogue | None = None
+        self._languages: dict[str, _Language] = {}
+        self._pending_indexes: set[str] = set()
+        self._pending_root = False
+        self._build_date: dt.date | None = None
+
+    # --- full build ---
+
+    def build_all(self) -> None:
+        """The whole site, with the pipeline; then each language's build is opened again."""
+        self.close()
+        run_pipeline(self.content, self.site_dir, self.languages, progress=False)
+        self.catalogue = load_catalogue(self.content)
+        self._build_date = build_date_of(self.catalogue)
+        with reproducible_build(self._epoch()):
+            for code in self.languages:
+                self._languages[code] = self._open(code)
+
+    def close(self) -> None:
+        for language in self._languages.values():
+            language.docs.cleanup()
+        self._languages = {}
+        self._pending_indexes = set()
+        self._pending_root = False
+
+    def _epoch(self) -> int:
+        return int(dt.datetime.combine(self._build_date, dt.time(), dt.timezone.utc).timestamp())
+
+    def _localizer(self, code: str) -> Localizer:
+        return Localizer(self.catalogue, code, self._build_date, site_url(), self.languages)
+
+    def _open(self, code: str) -> _Language:
+        """MkDocs's build steps up to rendering, as `mkdocs.commands.build.build` takes them."""
+        site = localize(self.catalogue, code, self._build_date, site_url(), self.languages)
+        rendered = render_language(site)
+        docs = tempfile.TemporaryDirectory(prefix=f"catalogue-{code}-preview-docs-")
+        config = mkdocs_config(code, self.languages, rendered, self.site_dir / code, site.strings, site.home.title,
+                               Path(docs.name))
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages():
+            _populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+        localizer = self._localizer(code)
+        territories = {slug: _TerritoryPages.of(localizer, slug) for slug in self.catalogue.territories}
+        head = [site.home, site.search, site.favourites]
+        language = _Language(code, config, files, nav, env, environment(code), {}, head, territories, docs)
+        language.views = {_source(view): view for view in language.order()}
+        return language
+
+    # --- incremental rebuild ---
+
+    def territories_changed(self, changed: set[Path]) -> set[str] | None:
+        """The territory folders the edited files are in; None when the edit needs a full build."""
+        folders = set()
+        for path in changed:
+            try:
+                parts = path.resolve().relative_to(self.content).parts
+            except ValueError:
+                return None  # translations, templates or theme
+            if len(parts) < 2 or parts[0] not in self.catalogue.territories:
+                return None  # a territory added or removed, or a file beside the territories
+            folders.add(parts[0])
+        return folders
+
+    def rebuild_pages(self, changed: set[Path]) -> None:
+        """Rebuild what `changed` affects, except the search index and the site root (see `finish`)."""
+        slugs = self.territories_changed(changed) if self.catalogue else None
+        if slugs is not None:
+            territories = dict(self.catalogue.territories)
+            for slug in slugs:
+                territory = load_territory(self.content / slug)  # ContentErrors: nothing is changed
+                if territory.slug != slug:
+                    slugs = None
+                    break
+                territories[slug] = territory
+        if slugs is None or build_date_of(self.catalogue) != self._build_date:
+            self.build_all()
+            return
+        self.catalogue = Catalogue(territories=territories)
+        self._pending_root = True
+        try:
+            with reproducible_build(self._epoch()):
+                for code, language in self._languages.items():
+                    if self._update(language, slugs):
+                        self._pending_indexes.add(code)
+        except BaseException:
+            self.close()  # half updated: the next rebuild is a full one
+            self.catalogue = None
+            raise
+
+    def _update(self, language: _Language, slugs: set[str]) -> bool:
+        """Rebuild one language's pages affected by `slugs`; True when a fiche changed."""
+        localizer = self._localizer(language.code)
+        language.head[0] = localizer.home()
+        language.head[1] = self._search(localizer, language.head[1])
+        for slug in slugs:
+            language.territories[slug] = _TerritoryPages.of(localizer, slug)
+        views = {_source(view): view for view in language.order()}
+        previous = language.views
+        changed = [source for source, view in views.items() if previous.get(source) != view]
+        removed = [source for source in previous if source not in views]
+        for source in changed:
+            self._build_page(language, source, views[source])
+        for source in removed:
+            self._remove_page(language, source)
+        if removed or any(source not in previous for source in changed):
+            self._reorder(language, list(views))
+            _build_theme_template("sitemap.xml", language.env, language.files, language.config, language.nav)
+        language.views = views
+        return any(isinstance(views[source], FicheView) for source in changed) or any(
+            isinstance(previous[source], FicheView) for source in removed
+        )
+
+    def _search(self, localizer: Localizer, previous: SearchView) -> SearchView:
+        territories = [localizer.territory(t, from_path=routes.search()) for t in self.catalogue.territories.values()]
+        return SearchView(path=previous.path, title=previous.title, translated_in=previous.translated_in,
+                          lang=previous.lang, territories=territories)
+
+    def _build_page(self, language: _Language, source: str, view: PageBase) -> None:
+        template = language.templates.get_template(f"{_TEMPLATES[type(view)]}.html.j2")
+        extra = {"prose": fiche_prose(view, language.code)} if isinstance(view, FicheView) else {}
+        rendered = _render(template, source, page=view, **extra)
+        file = language.files.get_file_from_path(source)
+        if file is None:
+            file = File.generated(language.config, source, content="")
+            language.files.append(file)
+            PreRenderedPage(file, language.config, rendered)
+        else:
+            file.page.rendered = rendered
+        _populate_page(file.page, language.config, language.files)
+        _build_page(file.page, language.config, language.files.documentation_pages(), language.nav, language.env)
+
+    def _remove_page(self, language: _Language, source: str) -> None:
+        file = language.files.get_file_from_path(source)
+        language.files.remove(file)
+        _remove_output(Path(file.abs_dest_path), self.site_dir)
+
+    def _reorder(self, language: _Language, sources: list[str]) -> None:
+        others = [file for file in language.files if not file.is_documentation_page()]
+        language.files = Files(others + [language.files.get_file_from_path(source) for source in sources])
+
+    def finish(self) -> None:
+        """The search index of each language whose fiches changed, the open data and the site root."""
+        if not self._pending_root:
+            return
+        with reproducible_build(self._epoch()):
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                list(pool.map(self._index, sorted(self._pending_indexes)))
+            self._pending_indexes = set()
+            self._pending_root = False
+            write_open_data(self.catalogue, self.site_dir)
+            neutral = self.site_dir / routes.NEUTRAL_FICHE_ROOT
+            previous = {path.parent for path in neutral.glob("*/*/index.html")}
+            pages = fiche_language_choices(self.catalogue, self.languages)
+            for gone in previous - {self.site_dir / page["path"] for page in pages}:
+                _remove_output(gone / "index.html", self.site_dir)
+            render_site_root(self.site_dir, pages, self.languages)
+
+    def _index(self, code: str) -> None:
+        index = self.site_dir / code / routes.INDEX_FOLDER
+        old = index.with_name(f".{routes.INDEX_FOLDER}-previous")
+        shutil.rmtree(old, ignore_errors=True)
+        if index.exists():
+            index.rename(old)
+        index_language(self.site_dir / code)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _remove_output(page: Path, site_dir: Path) -> None:
+    """Delete a page's file and the folders it leaves empty."""
+    page.unlink(missing_ok=True)
+    folder = page.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
