@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,7 @@ class IncrementalSite:
         self._pending_indexes: set[str] = set()
         self._pending_root = False
         self._build_date: dt.date | None = None
+        self._site_url = ""
 
     # --- full build ---
 
@@ -127,6 +129,7 @@ class IncrementalSite:
         run_pipeline(self.content, self.site_dir, self.languages, progress=False)
         self.catalogue = load_catalogue(self.content)
         self._build_date = build_date_of(self.catalogue)
+        self._site_url = site_url()
         with reproducible_build(self._epoch()):
             for code in self.languages:
                 self._languages[code] = self._open(code)
@@ -142,11 +145,11 @@ class IncrementalSite:
         return int(dt.datetime.combine(self._build_date, dt.time(), dt.timezone.utc).timestamp())
 
     def _localizer(self, code: str) -> Localizer:
-        return Localizer(self.catalogue, code, self._build_date, site_url(), self.languages)
+        return Localizer(self.catalogue, code, self._build_date, self._site_url, self.languages)
 
     def _open(self, code: str) -> _Language:
         """MkDocs's build steps up to rendering, as `mkdocs.commands.build.build` takes them."""
-        site = localize(self.catalogue, code, self._build_date, site_url(), self.languages)
+        site = localize(self.catalogue, code, self._build_date, self._site_url, self.languages)
         rendered = render_language(site)
         docs = tempfile.TemporaryDirectory(prefix=f"catalogue-{code}-preview-docs-")
         config = mkdocs_config(code, self.languages, rendered, self.site_dir / code, site.strings, site.home.title,
@@ -168,6 +171,10 @@ class IncrementalSite:
         head = [site.home, site.search, site.favourites]
         language = _Language(code, config, files, nav, env, environment(code), {}, head, territories, docs)
         language.views = {_source(view): view for view in language.order()}
+        # The first page built compiles the templates (a few seconds for eight languages): done
+        # now, on a page that comes out the same, rather than on the first edit.
+        for view in (site.home, *site.fiches[:1]):
+            self._build_page(language, _source(view), view)
         return language
 
     # --- incremental rebuild ---
@@ -262,14 +269,21 @@ class IncrementalSite:
         others = [file for file in language.files if not file.is_documentation_page()]
         language.files = Files(others + [language.files.get_file_from_path(source) for source in sources])
 
-    def finish(self) -> None:
-        """The search index of each language whose fiches changed, the open data and the site root."""
+    def finish(self, interrupted: Callable[[], bool] = lambda: False) -> bool:
+        """The search index of each language whose fiches changed, the open data and the site root.
+
+        Stops, leaving the rest for later, as soon as `interrupted()`: a new edit's pages come first.
+        True when all is done.
+        """
         if not self._pending_root:
-            return
+            return True
         with reproducible_build(self._epoch()):
             with ThreadPoolExecutor(max_workers=2) as pool:
-                list(pool.map(self._index, sorted(self._pending_indexes)))
-            self._pending_indexes = set()
+                done = [code for code in pool.map(lambda code: None if interrupted() else self._index(code),
+                                                  sorted(self._pending_indexes)) if code]
+            self._pending_indexes -= set(done)
+            if self._pending_indexes or interrupted():
+                return False
             self._pending_root = False
             write_open_data(self.catalogue, self.site_dir)
             neutral = self.site_dir / routes.NEUTRAL_FICHE_ROOT
@@ -278,8 +292,9 @@ class IncrementalSite:
             for gone in previous - {self.site_dir / page["path"] for page in pages}:
                 _remove_output(gone / "index.html", self.site_dir)
             render_site_root(self.site_dir, pages, self.languages)
+        return True
 
-    def _index(self, code: str) -> None:
+    def _index(self, code: str) -> str:
         index = self.site_dir / code / routes.INDEX_FOLDER
         old = index.with_name(f".{routes.INDEX_FOLDER}-previous")
         shutil.rmtree(old, ignore_errors=True)
@@ -287,6 +302,7 @@ class IncrementalSite:
             index.rename(old)
         index_language(self.site_dir / code)
         shutil.rmtree(old, ignore_errors=True)
+        return code
 
 
 def _remove_output(page: Path, site_dir: Path) -> None:

@@ -16,8 +16,8 @@ rebuild is under way (a page is never read half-written) and answers the pages' 
 
 After the first, full, build, rebuilds are incremental (generator/incremental.py): the pages an
 edit changes are rebuilt and shown first; the search index, the open data and the site root's
-pages follow while the pages are already served (the search may miss an index file for that
-half second: it is a preview).
+pages follow once the edits pause for a second, while the pages are already served (the search
+may miss an index file for that half second: it is a preview).
 """
 
 from __future__ import annotations
@@ -41,6 +41,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
 RELOAD_SCRIPT = Path(__file__).resolve().parent / "preview" / "reload.js"
 RELOAD_SCRIPT_PATH = "/__reload.js"
+
+# The search index and the open data wait for the edits to pause this long (seconds), and stop
+# between languages for a new edit: a coordinator saving again sees the page first.
+FINISH_AFTER_QUIET_S = 1.0
 
 # Reading a file (the build itself does) is not a change.
 _CHANGES = ("created", "modified", "deleted", "moved")
@@ -106,7 +110,8 @@ class PreviewServer(LiveReloadServer):
             else:
                 self.site.rebuild_pages(changed)
                 self._show_pages()
-                self.site.finish()
+                if not self._edited_within(FINISH_AFTER_QUIET_S):
+                    self.site.finish(interrupted=lambda: self._want_rebuild)
         except ContentErrors as errors:
             self._refused = changed
             for error in errors.errors:
@@ -121,6 +126,11 @@ class PreviewServer(LiveReloadServer):
         self._refused = set()
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
+
+    def _edited_within(self, seconds: float) -> bool:
+        """Wait up to `seconds` for another edit; True if one came."""
+        with self._rebuild_cond:
+            return self._rebuild_cond.wait_for(lambda: self._want_rebuild, timeout=seconds)
 
     def _show_pages(self) -> None:
         """Serve the rebuilt pages, and reload the open ones, before the search index is made again."""
