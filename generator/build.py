@@ -62,6 +62,7 @@ def build_language(
         config = mkdocs_config(lang, languages, rendered, site_dir, strings, site_name, Path(empty_docs), template_cache)
         _run_mkdocs(lang, config)
     prune_theme_files(site_dir)
+    share_theme_files(site_dir)
 
 
 def mkdocs_config(
@@ -102,6 +103,7 @@ def _run_mkdocs(lang: str, config) -> None:
 
 # Material ships these for its own search (turned off here) and for debugging: a catalogue
 # deployed eight times over has no use for them.
+THEME_FILES = "assets"
 UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "**/*.map")
 
 
@@ -112,6 +114,20 @@ def prune_theme_files(site_dir: Path) -> None:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+
+
+def share_theme_files(site_dir: Path) -> None:
+    """Material's and our CSS, JavaScript, icons and fonts are the same in every language: the
+    first language built moves its copy to the site's root, where every page links
+    (generator/mkdocs_plugin.py); the others' copies are dropped. A reader who switches
+    language downloads the new page only."""
+    own, shared = site_dir / THEME_FILES, site_dir.parent / THEME_FILES
+    try:
+        own.rename(shared)  # atomic: languages built side by side cannot both move theirs
+    except OSError:
+        if not shared.is_dir():
+            raise
+        shutil.rmtree(own)
 
 
 def site_url() -> str:
