@@ -69,7 +69,7 @@ def measure(content: Path, edits: int, label: str, pause: float) -> dict:
     port = _free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--content", str(content), "--port", str(port)],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, stdout=subprocess.DEVNULL,
     )
     try:
         fiche = _first_action(content)
@@ -84,6 +84,7 @@ def measure(content: Path, edits: int, label: str, pause: float) -> dict:
             source = fiche.read_text(encoding="utf-8")
             fiche.write_text(ABSTRACT.sub(f'abstract: "{sentence}"', source, count=1), encoding="utf-8")
             latencies.append(_wait_for(url, sentence, deadline=600))
+            print(f"edit {number}: {latencies[-1]:.3f} s", file=sys.stderr)
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -110,6 +111,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="preview-latency-") as tmp:
         content = Path(tmp) / "content"
         if args.actions:
+            print(f"Writing {args.actions} actions…", file=sys.stderr)
             write_catalogue(content, args.actions)
             label = f"synthetic, {args.actions} actions"
         else:
