@@ -37,7 +37,7 @@ from mkdocs.structure.nav import get_navigation
 from generator import routes
 from generator.build import mkdocs_config, reproducible_build, site_url
 from generator.index import index_language
-from generator.load import load_catalogue, load_territory
+from generator.load import load_territory, remember_files
 from generator.localize import (
     CompletenessView, FacetView, FavouritesView, FicheView, HomeView, Localizer, PageBase, SearchView, TerritoryView,
     fiche_language_choices, localize,
@@ -127,7 +127,12 @@ class IncrementalSite:
         """The whole site, with the pipeline; then each language's build is opened again."""
         self.close()
         run_pipeline(self.content, self.site_dir, self.languages, progress=False)
-        self.catalogue = load_catalogue(self.content)
+        # Read in this process, so that its files are remembered for the next edits.
+        remember_files()
+        self.catalogue = Catalogue(territories={
+            territory.slug: territory
+            for territory in map(load_territory, sorted(_territory_folders(self.content)))
+        })
         self._build_date = build_date_of(self.catalogue)
         self._site_url = site_url()
         with reproducible_build(self._epoch()):
@@ -303,6 +308,11 @@ class IncrementalSite:
         index_language(self.site_dir / code)
         shutil.rmtree(old, ignore_errors=True)
         return code
+
+
+def _territory_folders(content: Path) -> list[Path]:
+    """The territory folders, as generator/load.py finds them."""
+    return [path for path in content.iterdir() if path.is_dir() and not path.name.startswith((".", "_"))]
 
 
 def _remove_output(page: Path, site_dir: Path) -> None:
