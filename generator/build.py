@@ -13,9 +13,11 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import routes
+from generator import csp, labels, routes
+from generator.i18n import translations_for
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
+from generator.models import Audience
 from generator.render import RenderedLanguage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -48,8 +50,44 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def theme_strings(lang: str) -> dict[str, str]:
+    """The interface text of the theme's own templates (header, search box, 404), in `lang`."""
+    _ = translations_for(lang).gettext
+    return {
+        "select_language": _("Choisir la langue"),
+        "not_translated": _("pas encore traduit"),
+        "not_found_title": _("Page introuvable"),
+        "not_found_text": _("Cette page n'existe pas ou a été déplacée."),
+        "home": _("Retour à l'accueil"),
+        "search_label": _("Chercher une action"),
+        "search_button": _("Chercher"),
+        "search_scope": _("Seulement à {territory}"),
+        "search_none": _("Aucune action trouvée."),
+        "search_count": _("Actions trouvées : {count}"),
+        "search_loading": _("Recherche…"),
+        "search_error": _("La recherche ne marche pas pour le moment."),
+        "filter_territory": _("Territoire"),
+        "filter_status": _("Statut"),
+        "filter_audience": _("Pour qui"),
+        "status_ended": _(labels.STATUSES["ended"]),
+        "audience_newcomers": _(labels.AUDIENCES[Audience.beneficiaries]),
+        "audience_both": _(labels.AUDIENCES[Audience.both]),
+        "audience_professionals": _(labels.AUDIENCES[Audience.professionals]),
+        "search_more": _("Voir plus de résultats"),
+        "search_status_all": _("Toutes, les ouvertes d'abord"),
+        "search_status_open": _("Ouvertes ou bientôt"),
+        "search_status_ended": _("Terminées"),
+        "search_audience_all": _("Tous les publics"),
+        "breadcrumb": _("Fil d'Ariane"),
+        "home_short": _("Accueil"),
+        "quick_links": _("Raccourcis"),
+        "favourites": _("Mes fiches"),
+        "search_page": _("Recherche"),
+    }
+
+
 def build_language(
-    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
+    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, site_name: str,
     template_cache: Path | None = None,
 ) -> None:
     """Build one language's rendered pages into `site_dir` with Material in language `lang`.
@@ -59,14 +97,14 @@ def build_language(
     """
     # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
     with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
-        config = mkdocs_config(lang, languages, rendered, site_dir, strings, site_name, Path(empty_docs), template_cache)
+        config = mkdocs_config(lang, languages, rendered, site_dir, site_name, Path(empty_docs), template_cache)
         _run_mkdocs(lang, config)
     prune_theme_files(site_dir)
     share_theme_files(site_dir)
 
 
 def mkdocs_config(
-    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, strings: dict, site_name: str,
+    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, site_name: str,
     empty_docs: Path, template_cache: Path | None = None,
 ):
     """The MkDocs configuration of one language's build, with the plugin that hands it the pages."""
@@ -80,7 +118,7 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": strings, "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
                "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
     )
     config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)

@@ -1,22 +1,45 @@
 """`catalogue` / `python -m generator`: the command line.
 
-Exit codes: 0 success, 1 content errors, 2 usage errors.
+Exit codes: 0 success, 1 content errors, 2 usage errors (an option, the environment, a folder
+that cannot be written), 3 a bug of the generator itself: nothing a person types or writes may
+lead to it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-from generator.errors import ContentErrors
+from generator.errors import SYSTEM_REASONS, ConfigurationError, ContentErrors, display_path, system_reason
 from generator.load import load_catalogue
 from generator.languages import SITE_LANGUAGES
-from generator.publish import ConfigurationError
 from generator.routes import RouteCollision
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+# argparse's own messages, for what a person can type wrong: the command line speaks French too.
+ARGPARSE_FRENCH = {
+    "usage: ": "utilisation : ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s : erreur : %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "option %(argument_name)s : %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "choix « %(value)s » inconnu (choisissez parmi %(choices)s)",
+    "invalid %(type)s value: %(value)r": "valeur « %(value)s » invalide (%(type)s attendu)",
+    "the following arguments are required: %s": "il manque : %s",
+    "unrecognized arguments: %s": "options inconnues : %s",
+    "expected one argument": "une valeur est attendue après cette option",
+    "expected at least one argument": "au moins une valeur est attendue",
+    "expected at most one argument": "au plus une valeur est attendue",
+    "ambiguous option: %(option)s could match %(matches)s": "option ambiguë : %(option)s peut être %(matches)s",
+    "ignored explicit argument %r": "valeur %r inattendue",
+    "not allowed with argument %s": "impossible avec l'option %s",
+    "one of the arguments %s is required": "l'une de ces options est demandée : %s",
+    "show this help message and exit": "afficher cette aide",
+    "positional arguments": "arguments",
+}
+argparse._ = lambda text: ARGPARSE_FRENCH.get(text, text)
 
 
 def _report(errors: ContentErrors) -> int:
@@ -32,15 +55,25 @@ def _report(errors: ContentErrors) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
+    from generator.gate.catalogs import interface_catalog_errors
+    from generator.gate.contacts import mobile_warnings
+    from generator.i18n import LOCALES_DIR
     from generator.plain_language import plain_language_warnings
     from generator.summary import write_summary
     from generator.terms import term_warnings
 
+    catalog_errors = interface_catalog_errors(LOCALES_DIR, SITE_LANGUAGES)
     try:
-        catalogue = load_catalogue(Path(args.content_dir))
+        try:
+            catalogue = load_catalogue(Path(args.content_dir))
+        except ContentErrors as errors:
+            raise ContentErrors(errors.errors + catalog_errors) from None
+        if catalog_errors:
+            raise ContentErrors(catalog_errors)
         today = dt.datetime.now(dt.timezone.utc).date()
         warnings = sorted(
             content_warnings(catalogue) + term_warnings(catalogue) + plain_language_warnings(catalogue, today)
+            + mobile_warnings(catalogue)
         )
     except ContentErrors as errors:
         if args.summary:
@@ -58,12 +91,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _languages(parser: argparse.ArgumentParser, chosen: list[str] | None) -> list[str]:
+    repeated = sorted({lang for lang in chosen or [] if chosen.count(lang) > 1})
+    if repeated:
+        parser.error(f"--lang {', '.join(repeated)} est donnée plusieurs fois : donnez chaque langue une seule fois")
+    return chosen or list(SITE_LANGUAGES)
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import run_pipeline
 
     summary = run_pipeline(
-        content_dir=Path(args.content), out_dir=Path(args.out), languages=args.lang or list(SITE_LANGUAGES),
-        progress=not args.quiet,
+        content_dir=Path(args.content), out_dir=Path(args.out), languages=args.lang, progress=not args.quiet,
     )
     print(f"Site construit dans {args.out}/ : {summary.pages} pages en {len(summary.languages)} langues.")
     return EXIT_OK
@@ -72,7 +111,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from generator.serve import serve
 
-    serve(Path(args.content), languages=args.lang or list(SITE_LANGUAGES), port=args.port)
+    serve(Path(args.content), languages=args.lang, port=args.port)
     return EXIT_OK
 
 
@@ -95,6 +134,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     reference.write_text(reference_text(), encoding="utf-8")
     print(f"Écrit : {reference}")
     return EXIT_OK
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"« {text} » : un numéro de port de 1 à 65535 est attendu, par exemple 8000")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="aperçu local, rechargé à chaque modification")
     serve.add_argument("--content", default="content")
     serve.add_argument("--lang", action="append", choices=SITE_LANGUAGES)
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.set_defaults(run=cmd_serve)
 
     new = commands.add_parser("new", help="créer un territoire ou une action, avec tous les champs commentés")
@@ -145,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "new" and args.kind == "action" and not args.territory:
         parser.error("« new action » demande --territory")
+    if args.command in ("build", "serve"):
+        args.lang = _languages(parser, args.lang)
     try:
         return args.run(args)
     except ContentErrors as errors:
@@ -157,11 +204,30 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # a bug of ours: say so plainly, keep the traceback for --debug
-        if args.debug:
-            raise
-        print(f"Erreur interne : {type(exc).__name__}: {exc}\nRelancez avec --debug et signalez-la.", file=sys.stderr)
-        return 3
+    except BrokenPipeError:
+        # `catalogue validate | head`: the reader went away; say nothing more to it.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_USAGE
+    except OSError as error:
+        if error.errno not in SYSTEM_REASONS or args.debug:
+            return _internal_error(error, args.debug)
+        where = f" « {display_path(Path(error.filename))} »" if error.filename else ""
+        print(
+            f"Erreur du système{where} : {system_reason(error)}. "
+            "Vérifiez le chemin, les droits du dossier, la place libre ou le port, puis relancez. Rien n'a été publié.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    except Exception as error:
+        return _internal_error(error, args.debug)
+
+
+def _internal_error(error: BaseException, debug: bool) -> int:
+    """A bug of ours: say so plainly, keep the traceback for --debug."""
+    if debug:
+        raise error
+    print(f"Erreur interne : {type(error).__name__}: {error}\nRelancez avec --debug et signalez-la.", file=sys.stderr)
+    return EXIT_BUG
 
 
 if __name__ == "__main__":

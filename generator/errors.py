@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import typing
 from dataclasses import dataclass
@@ -21,6 +22,31 @@ class ContentError:
     def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
         return f"{self.path}:{self.line}:{field} {self.message}"
+
+
+# What the system says when a path, a disk or a port refuses, in French: the person can fix it.
+SYSTEM_REASONS = {
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.EROFS: "le disque est en lecture seule",
+    errno.ENOSPC: "le disque est plein",
+    errno.EDQUOT: "le quota du disque est atteint",
+    errno.ENOTDIR: "un élément du chemin est un fichier, pas un dossier",
+    errno.ENAMETOOLONG: "nom trop long",
+    errno.ENOENT: "introuvable",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.EEXIST: "existe déjà",
+    errno.EADDRINUSE: "le port est déjà utilisé : choisissez-en un autre avec --port",
+}
+
+
+def system_reason(error: OSError) -> str:
+    """Why the system refused, in French."""
+    return SYSTEM_REASONS.get(error.errno, f"erreur du système ({error.strerror or error})")
+
+
+class ConfigurationError(Exception):
+    """An option, a setting of the environment or a folder is wrong: a usage error (exit 2)."""
 
 
 class ContentErrors(Exception):

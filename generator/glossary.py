@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from generator import routes
 from generator.labels import N_
 
 TERMS = {
@@ -45,7 +46,7 @@ _BY_FOLDED = {term.casefold(): term for term in TERMS}
 
 
 def anchor(term: str) -> str:
-    return "terme-" + re.sub(r"[^a-z0-9]+", "-", term.casefold().replace("é", "e")).strip("-")
+    return routes.GLOSSARY_ANCHOR + routes.slugify(term)
 
 
 def terms_in(texts: list[str]) -> list[str]:

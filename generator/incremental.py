@@ -38,9 +38,18 @@ from generator import routes
 from generator.build import mkdocs_config, reproducible_build, site_url
 from generator.index import index_language
 from generator.load import load_territory, remember_files
-from generator.localize import (
-    CompletenessView, FacetView, FavouritesView, FicheView, HomeView, Localizer, PageBase, SearchView, TerritoryView,
-    fiche_language_choices, localize,
+from generator.editor import write_editor
+from generator.i18n import translations_for
+from generator.languages import LANGUAGES, built_languages
+from generator.localize import BuildFacts, build_facts, fiche_language_choices, localize
+from generator.localize.common import LanguageContext
+from generator.localize.completeness import completeness_view
+from generator.localize.facets import facet_views
+from generator.localize.fiche import fiche_view
+from generator.localize.pages import home_view, search_view
+from generator.localize.territory import territory_view
+from generator.localize.views import (
+    CompletenessView, FacetView, FavouritesView, FicheView, HomeView, PageBase, SearchView, TerritoryView,
 )
 from generator.mkdocs_plugin import PreRenderedPage
 from generator.models import Catalogue
@@ -70,13 +79,13 @@ class _TerritoryPages:
     completeness: CompletenessView
 
     @classmethod
-    def of(cls, localizer: Localizer, slug: str) -> _TerritoryPages:
-        territory = localizer.catalogue.territories[slug]
+    def of(cls, context: LanguageContext, slug: str) -> _TerritoryPages:
+        territory = context.catalogue.territories[slug]
         return cls(
-            territory=localizer.territory(territory),
-            fiches=[localizer.fiche(action) for action in territory.actions.values()],
-            facets=localizer.facets(territory),
-            completeness=localizer.completeness(territory),
+            territory=territory_view(context, territory),
+            fiches=[fiche_view(context, action) for action in territory.actions.values()],
+            facets=facet_views(context, territory),
+            completeness=completeness_view(context, territory),
         )
 
 
@@ -119,6 +128,7 @@ class IncrementalSite:
         self._pending_indexes: set[str] = set()
         self._pending_root = False
         self._build_date: dt.date | None = None
+        self._facts: BuildFacts | None = None
         self._site_url = ""
 
     # --- full build ---
@@ -135,6 +145,7 @@ class IncrementalSite:
         })
         self._build_date = build_date_of(self.catalogue)
         self._site_url = site_url()
+        self._facts = build_facts(self.catalogue, self._build_date, self._site_url)
         with reproducible_build(self._epoch()):
             for code in self.languages:
                 self._languages[code] = self._open(code)
@@ -149,16 +160,19 @@ class IncrementalSite:
     def _epoch(self) -> int:
         return int(dt.datetime.combine(self._build_date, dt.time(), dt.timezone.utc).timestamp())
 
-    def _localizer(self, code: str) -> Localizer:
-        return Localizer(self.catalogue, code, self._build_date, self._site_url, self.languages)
+    def _context(self, code: str) -> LanguageContext:
+        """One language's localization of the current catalogue, as generator/localize/__init__.py makes it."""
+        return LanguageContext(
+            catalogue=self.catalogue, facts=self._facts, lang=LANGUAGES[code], gettext=translations_for(code).gettext,
+            languages=[language.code for language in built_languages(self.languages)],
+        )
 
     def _open(self, code: str) -> _Language:
         """MkDocs's build steps up to rendering, as `mkdocs.commands.build.build` takes them."""
-        site = localize(self.catalogue, code, self._build_date, self._site_url, self.languages)
+        site = localize(self.catalogue, code, self._build_date, self._site_url, self.languages, facts=self._facts)
         rendered = render_language(site)
         docs = tempfile.TemporaryDirectory(prefix=f"catalogue-{code}-preview-docs-")
-        config = mkdocs_config(code, self.languages, rendered, self.site_dir / code, site.strings, site.home.title,
-                               Path(docs.name))
+        config = mkdocs_config(code, self.languages, rendered, self.site_dir / code, site.home.title, Path(docs.name))
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
@@ -171,8 +185,8 @@ class IncrementalSite:
         for file in files.documentation_pages():
             _populate_page(file.page, config, files)
         env = config.plugins.on_env(env, config=config, files=files)
-        localizer = self._localizer(code)
-        territories = {slug: _TerritoryPages.of(localizer, slug) for slug in self.catalogue.territories}
+        context = self._context(code)
+        territories = {slug: _TerritoryPages.of(context, slug) for slug in self.catalogue.territories}
         head = [site.home, site.search, site.favourites]
         language = _Language(code, config, files, nav, env, environment(code), {}, head, territories, docs)
         language.views = {_source(view): view for view in language.order()}
@@ -212,6 +226,7 @@ class IncrementalSite:
             self.build_all()
             return
         self.catalogue = Catalogue(territories=territories)
+        self._facts = build_facts(self.catalogue, self._build_date, self._site_url)
         self._pending_root = True
         try:
             with reproducible_build(self._epoch()):
@@ -225,11 +240,11 @@ class IncrementalSite:
 
     def _update(self, language: _Language, slugs: set[str]) -> bool:
         """Rebuild one language's pages affected by `slugs`; True when a fiche changed."""
-        localizer = self._localizer(language.code)
-        language.head[0] = localizer.home()
-        language.head[1] = self._search(localizer, language.head[1])
+        context = self._context(language.code)
+        language.head[0] = home_view(context)
+        language.head[1] = search_view(context)
         for slug in slugs:
-            language.territories[slug] = _TerritoryPages.of(localizer, slug)
+            language.territories[slug] = _TerritoryPages.of(context, slug)
         views = {_source(view): view for view in language.order()}
         previous = language.views
         changed = [source for source, view in views.items() if previous.get(source) != view]
@@ -245,11 +260,6 @@ class IncrementalSite:
         return any(isinstance(views[source], FicheView) for source in changed) or any(
             isinstance(previous[source], FicheView) for source in removed
         )
-
-    def _search(self, localizer: Localizer, previous: SearchView) -> SearchView:
-        territories = [localizer.territory(t, from_path=routes.search()) for t in self.catalogue.territories.values()]
-        return SearchView(path=previous.path, title=previous.title, translated_in=previous.translated_in,
-                          lang=previous.lang, territories=territories)
 
     def _build_page(self, language: _Language, source: str, view: PageBase) -> None:
         template = language.templates.get_template(f"{_TEMPLATES[type(view)]}.html.j2")
@@ -284,30 +294,33 @@ class IncrementalSite:
             return True
         with reproducible_build(self._epoch()):
             with ThreadPoolExecutor(max_workers=2) as pool:
-                done = [code for code in pool.map(lambda code: None if interrupted() else self._index(code),
+                done = [code for code in pool.map(lambda code: None if interrupted() else _index(self.site_dir, code),
                                                   sorted(self._pending_indexes)) if code]
             self._pending_indexes -= set(done)
             if self._pending_indexes or interrupted():
                 return False
             self._pending_root = False
-            write_open_data(self.catalogue, self.site_dir)
+            write_open_data(self.catalogue, self.site_dir, self._build_date)
+            write_editor(self.catalogue, self.site_dir)
             neutral = self.site_dir / routes.NEUTRAL_FICHE_ROOT
             previous = {path.parent for path in neutral.glob("*/*/index.html")}
             pages = fiche_language_choices(self.catalogue, self.languages)
-            for gone in previous - {self.site_dir / page["path"] for page in pages}:
+            for gone in previous - {self.site_dir / page.path for page in pages}:
                 _remove_output(gone / "index.html", self.site_dir)
             render_site_root(self.site_dir, pages, self.languages)
         return True
 
-    def _index(self, code: str) -> str:
-        index = self.site_dir / code / routes.INDEX_FOLDER
-        old = index.with_name(f".{routes.INDEX_FOLDER}-previous")
-        shutil.rmtree(old, ignore_errors=True)
-        if index.exists():
-            index.rename(old)
-        index_language(self.site_dir / code)
-        shutil.rmtree(old, ignore_errors=True)
-        return code
+
+def _index(site_dir: Path, code: str) -> str:
+    """One language's search index made again, the previous one set aside while Pagefind works."""
+    index = site_dir / code / routes.INDEX_FOLDER
+    old = index.with_name(f".{routes.INDEX_FOLDER}-previous")
+    shutil.rmtree(old, ignore_errors=True)
+    if index.exists():
+        index.rename(old)
+    index_language(site_dir / code)
+    shutil.rmtree(old, ignore_errors=True)
+    return code
 
 
 def _territory_folders(content: Path) -> list[Path]:

@@ -17,7 +17,8 @@ from pathlib import Path
 import cbor2
 from pagefind_bin import get_executable
 
-from generator import morphology
+from generator import labels, morphology
+from generator.models import Action, listed
 from generator.routes import FICHE_PAGES_GLOB, INDEX_FOLDER
 
 # Pagefind's ready-made interfaces and its worker: theme/assets/search.js uses the JS API on
@@ -114,3 +115,24 @@ def _make_deterministic(index_dir: Path) -> None:
         meta_path.unlink()
         language["hash"] = _write(index_dir, f"pagefind.{lang}_", ".pf_meta", meta, 10).removeprefix("pagefind.")
     entry_path.write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+
+
+def search_filters(action: Action, territory_name: str, status_label: str, gettext) -> list[tuple[str, list[str]]]:
+    """What a fiche can be filtered on in the search, named and valued in the page's language.
+
+    The fiche template writes them as `data-pagefind-filter` marks that Pagefind reads.
+    """
+    _ = gettext
+    who = action.who
+
+    def labelled(values, table):
+        return [_(table[value]) for value in listed(values)]
+
+    return [
+        (_("Territoire"), [territory_name]),
+        (_("Thème"), labelled(action.themes, labels.THEMES)),
+        (_("Pour qui"), [_(labels.AUDIENCES[action.admin.audience])]),
+        (_("Public"), labelled(who.publics, labels.PUBLICS)),
+        (_("Niveau de français"), labelled(who.french_levels, labels.FRENCH_LEVELS)),
+        (_("Statut"), [status_label]),
+    ]

@@ -21,15 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import babel
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import ContentError, ContentErrors, display_path, field_path, validation_errors
 from generator.languages import TRANSLATION_LANGUAGES
 from generator.routes import reserved_problem
 from generator.gate.consistency import action_problems, territory_problems
-from generator.gate.text import text_problems
-from generator.gate.yaml_messages import yaml_advice
+from generator.yaml_reader import LineDict, line_of, read_yaml  # noqa: F401 (terms.py reads files too)
 from generator.models import (
     SLUG_PATTERN,
     Action,
@@ -41,253 +39,9 @@ from generator.models import (
     Territory,
     TerritoryTranslation,
     fingerprint,
+    listed,
     translatable_fields,
 )
-
-# A file whose data tree is bigger than this is refused: it is how an alias bomb
-# ("billion laughs") shows up once parsed, long before it could exhaust memory.
-MAX_NODES = 20_000
-MAX_FILE_BYTES = 1_000_000
-# Deeper than this, a content file is a mistake or an attack (and Python's recursion would fail).
-MAX_DEPTH = 20
-
-
-# --- Text policy: what no text field may contain ---
-
-HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>?")
-DANGEROUS_URL = re.compile(r"(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
-MARKDOWN_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
-
-# One cheap look for anything the checks below could find; most texts have none of it.
-SUSPECT = re.compile(r"[<\]:]")
-
-
-def text_problem(text: str) -> str | None:
-    """Why `text` cannot be published, or None."""
-    if not SUSPECT.search(text):
-        return None
-    if HTML_TAG.search(text):
-        return "le HTML n'est pas accepté : écrivez du texte simple (Markdown permis : **gras**, listes, liens)"
-    if DANGEROUS_URL.search(text):
-        return "lien dangereux (javascript:, data:) : seuls les liens https://, mailto: et tel: sont acceptés"
-    for target in MARKDOWN_LINK_TARGET.findall(text):
-        if not SAFE_LINK.match(target):
-            return f"lien « {target} » refusé : seuls les liens https://, mailto: et tel: sont acceptés"
-    return None
-
-
-# --- YAML that remembers lines ---
-
-
-class LineDict(dict):
-    """A mapping that remembers the line of each of its keys."""
-
-    line: int
-    key_lines: dict
-
-
-class LineList(list):
-    line: int
-    item_lines: list
-
-
-class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
-    """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
-
-    key_problems: list[tuple[int, str, str]]
-    depth: int = 0
-
-
-def _nested(loader: _LineLoader, node: yaml.Node) -> None:
-    loader.depth += 1
-    if loader.depth > MAX_DEPTH:
-        raise yaml.constructor.ConstructorError(None, None, "nesting depth", node.start_mark)
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    _nested(loader, node)
-    mapping = LineDict()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            # `2024:` or `yes:` are read as a number or true: a coordinator meant a word.
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
-            loader.key_problems.append((line, key, "clé qui n'est pas un mot : mettez-la entre guillemets"))
-        if key in mapping:
-            loader.key_problems.append((line, key, "clé en double : la seconde effacerait la première"))
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = key_node.start_mark.line + 1
-    loader.depth -= 1
-    return mapping
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    _nested(loader, node)
-    items = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    items.item_lines = [child.start_mark.line + 1 for child in node.value]
-    loader.depth -= 1
-    return items
-
-
-def _refuse_tag(loader: _LineLoader, node: yaml.Node):
-    raise yaml.constructor.ConstructorError(None, None, f"balise {node.tag} refusée", node.start_mark)
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode):
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        # An impossible date such as 2024-02-30 stays text: the model then names the field.
-        return node.value
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-# Binary, sets and ordered pairs are plain YAML, but no field needs them, and decoded bytes or
-# set members would slip past the text checks.
-for _tag in ("binary", "set", "omap", "pairs"):
-    _LineLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
-
-
-def line_of(data: object, loc: tuple) -> int:
-    """The line of the deepest part of `loc` that exists in the parsed data."""
-    line = getattr(data, "line", 1)
-    current = data
-    for part in loc:
-        if isinstance(current, LineDict) and part in current:
-            line = current.key_lines[part]
-            current = current[part]
-        elif isinstance(current, LineList) and isinstance(part, int) and part < len(current):
-            line = current.item_lines[part]
-            current = current[part]
-        else:
-            break
-    return line
-
-
-def _key_location(data: object, line: int, key: str, loc: tuple = ()) -> tuple | None:
-    """Where the key written on `line` sits in the data, to name the field in full."""
-    if isinstance(data, LineDict):
-        if data.key_lines.get(key) == line:
-            return (*loc, key)
-        children = data.items()
-    elif isinstance(data, LineList):
-        children = enumerate(data)
-    else:
-        return None
-    for name, child in children:
-        found = _key_location(child, line, key, (*loc, name))
-        if found:
-            return found
-    return None
-
-
-def _count_nodes(data: object, budget: int) -> int:
-    """Count nodes until the budget is spent; aliases count every time they are reached."""
-    stack = [data]
-    count = 0
-    while stack and count <= budget:
-        item = stack.pop()
-        count += 1
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return count
-
-
-def _texts(data: object, loc: tuple = ()):
-    """Every string of the data (keys excluded), with its location."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, (*loc, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*loc, index))
-    elif isinstance(data, str):
-        yield loc, data
-
-
-def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()) -> LineDict | None:
-    """Parse one file; on any problem, add errors and return None.
-
-    `not_persons`: phrases marked as not persons elsewhere (a translation takes its French file's).
-    """
-    shown = display_path(path)
-    if path.stat().st_size > MAX_FILE_BYTES:  # before reading: a huge file is never read whole
-        errors.append(ContentError(shown, 1, "", "fichier trop gros (plus de 1 Mo) : découpez-le"))
-        return None
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        errors.append(
-            ContentError(
-                shown, line, "", "le fichier n'est pas en UTF-8 : enregistrez-le en « UTF-8 » dans votre éditeur"
-            )
-        )
-        return None
-    if not text.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()):
-        errors.append(ContentError(shown, 1, "", "le fichier est vide : remplissez-le ou supprimez-le"))
-        return None
-    loader = _LineLoader(text)
-    loader.key_problems = []
-    try:
-        data = loader.get_single_data()
-    except yaml.constructor.ConstructorError as exc:
-        mark = exc.problem_mark
-        if "recursive" in str(exc.problem):
-            message = "alias YAML qui se contient lui-même : écrivez les valeurs en entier"
-        elif exc.problem == "nesting depth":
-            message = f"plus de {MAX_DEPTH} niveaux imbriqués : écrivez des listes et des blocs simples"
-        else:
-            tag = f" ({exc.problem})" if exc.problem else ""
-            message = "balise YAML interdite : seules les données simples sont acceptées" + tag
-        errors.append(ContentError(shown, mark.line + 1 if mark else 1, "", message))
-        return None
-    except yaml.MarkedYAMLError as exc:
-        line, advice = yaml_advice(exc, text)
-        errors.append(ContentError(shown, line, "", advice))
-        return None
-    except yaml.reader.ReaderError as exc:
-        line = text.encode("utf-8")[: exc.position].count(b"\n") + 1  # libyaml counts bytes
-        errors.append(ContentError(shown, line, "", f"caractère de contrôle invisible (U+{exc.character:04X}) : retapez cette ligne sans la copier-coller"))
-        return None
-    except yaml.YAMLError as exc:
-        errors.append(ContentError(shown, 1, "", f"syntaxe YAML incorrecte : {exc}"))
-        return None
-    finally:
-        loader.dispose()
-    for line, key, message in loader.key_problems:
-        errors.append(ContentError(shown, line, field_path(_key_location(data, line, key) or (key,)), message))
-    if not isinstance(data, LineDict):
-        errors.append(ContentError(shown, 1, "", "le fichier doit contenir des lignes « clé: valeur »"))
-        return None
-    if _count_nodes(data, MAX_NODES) > MAX_NODES:
-        errors.append(
-            ContentError(shown, 1, "", "fichier trop complexe (alias YAML répétés ?) : écrivez les valeurs en entier")
-        )
-        return None
-    if loader.key_problems:
-        return None
-    marked = data.get("not_persons")
-    not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
-    # A refused text is an error, so nothing is published; the model is still checked, to list
-    # every error of the file in one run.
-    for loc, value in _texts(data):
-        for problem in [text_problem(value), *text_problems(value, not_persons)]:
-            if problem:
-                errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))
-    return data
-
 
 # The files read, by path and content, when `remember_files()` turned it on: `catalogue serve`
 # reads a territory again after each edit, and most of its files are unchanged. Not by
@@ -426,6 +180,13 @@ def _check_language(path: Path, lang: str, errors: list[ContentError]) -> bool:
 def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[str] | None, errors: list[ContentError]):
     """Load the actions and their translations; `contract_ids` None skips the contract check."""
     files = _content_files(folder)
+    seen = _load_action_files(files, territory, contract_ids, errors)
+    _load_translation_files(files, territory, seen, errors)
+
+
+def _load_action_files(files: list[Path], territory: LoadedTerritory, contract_ids: set[str] | None,
+                       errors: list[ContentError]) -> dict[str, Path]:
+    """The French action files; returns the file of each action slug met."""
     seen: dict[str, Path] = {}
     for path in files:
         slug, lang = _split_name(path)
@@ -447,29 +208,42 @@ def _load_actions(folder: Path, territory: LoadedTerritory, contract_ids: set[st
         action, data = _validate(Action, path, errors)
         if action is None:
             continue
-        if contract_ids is not None and action.admin.contract not in contract_ids:
+        _check_action(action, data, path, territory, contract_ids, errors)
+        territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
+    return seen
+
+
+def _check_action(action: Action, data, path: Path, territory: LoadedTerritory, contract_ids: set[str] | None,
+                  errors: list[ContentError]) -> None:
+    """What the model alone cannot check: its contract, its languages, its dates against the contract's."""
+    shown = display_path(path)
+    if contract_ids is not None and action.admin.contract not in contract_ids:
+        errors.append(
+            ContentError(
+                shown,
+                line_of(data, ("admin", "contract")),
+                "admin.contract",
+                f"contrat « {action.admin.contract} » introuvable dans territory.yml : "
+                f"contrats connus : {', '.join(sorted(contract_ids))}",
+            )
+        )
+    for lang_code in listed(action.who.languages):
+        if not _known_language(lang_code):
             errors.append(
                 ContentError(
                     shown,
-                    line_of(data, ("admin", "contract")),
-                    "admin.contract",
-                    f"contrat « {action.admin.contract} » introuvable dans territory.yml : "
-                    f"contrats connus : {', '.join(sorted(contract_ids))}",
+                    line_of(data, ("who", "languages")),
+                    "who.languages",
+                    f"code de langue « {lang_code} » inconnu : utilisez un code comme fr, en, ar, ps, ti",
                 )
             )
-        for lang_code in action.who.languages if isinstance(action.who.languages, list) else []:
-            if not _known_language(lang_code):
-                errors.append(
-                    ContentError(
-                        shown,
-                        line_of(data, ("who", "languages")),
-                        "who.languages",
-                        f"code de langue « {lang_code} » inconnu : utilisez un code comme fr, en, ar, ps, ti",
-                    )
-                )
-        contract = next((c for c in territory.model.contracts if c.id == action.admin.contract), None) if territory.model else None
-        _add_problems(action_problems(action, contract.period if contract else None, dt.date.today()), path, data, errors)
-        territory.actions[slug] = LoadedAction(slug=slug, territory=territory.slug, model=action, path=path)
+    contract = next((c for c in territory.model.contracts if c.id == action.admin.contract), None) if territory.model else None
+    _add_problems(action_problems(action, contract.period if contract else None, dt.date.today()), path, data, errors)
+
+
+def _load_translation_files(files: list[Path], territory: LoadedTerritory, seen: dict[str, Path],
+                            errors: list[ContentError]) -> None:
+    """The translation files, each of an action met in `seen`."""
     seen_translations: dict[tuple[str, str], Path] = {}
     for path in files:
         slug, lang = _split_name(path)
@@ -561,6 +335,11 @@ def load_catalogue(content_dir: Path) -> Catalogue:
         territories[territory.slug] = territory
     if not territories and not errors:
         errors.append(ContentError(display_path(content_dir), 1, "", "aucun territoire : ajoutez un dossier avec territory.yml"))
+    elif not errors and not any(territory.actions for territory in territories.values()):
+        errors.append(ContentError(
+            display_path(content_dir), 1, "",
+            "aucune action dans aucun territoire : le site serait vide. Ajoutez une action (« catalogue new action »)",
+        ))
     if errors:
         raise ContentErrors(errors)
     return Catalogue(territories=territories)

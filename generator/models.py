@@ -17,178 +17,42 @@ import json
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, WrapValidator, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StrictInt, field_validator, model_validator
 
 from generator.dates import PartialDateField
+# The enumerations (generator/enums.py), importable from here as before.
+from generator.enums import (  # noqa: F401
+    TerritoryKind,
+    ContractKind,
+    Theme,
+    CtaiTheme,
+    PublicStatus,
+    SpecificPublic,
+    FrenchLevel,
+    Condition,
+    Orienter,
+    Audience,
+    TranslationStatus,
+    ContactKind,
+    AlertKind,
+)
 
 # The site's languages are defined in generator/languages.py; these names stay importable here.
 from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F401
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-NOT_RELEVANT = "non-concerne"
+# Fields that accept `non-concerne`, and how they are read (generator/answers.py).
+from generator.answers import NOT_RELEVANT, Answer, Filled, OrNotRelevant, given, listed  # noqa: F401
 
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 class Strict(BaseModel):
     """Base of every content model: an unknown key is an error, so a typo never drops data."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
-
-
-def _pass_not_relevant(value, handler):
-    return value if value == NOT_RELEVANT else handler(value)
-
-
-class _NotRelevantInSchema:
-    """Adds `non-concerne` to the JSON Schema, so VS Code accepts and suggests it."""
-
-    def __get_pydantic_json_schema__(self, schema, handler):
-        return {"anyOf": [handler(schema), {"const": NOT_RELEVANT}]}
-
-
-class _OrNotRelevant:
-    """`OrNotRelevant[T]`: a value of type T, `non-concerne`, or nothing yet.
-
-    Not a plain union on purpose: pydantic reports one error per union branch, which would
-    bury the one message a coordinator needs.
-    """
-
-    def __class_getitem__(cls, item):
-        return Annotated[item | None, WrapValidator(_pass_not_relevant), _NotRelevantInSchema()]
-
-
-OrNotRelevant = _OrNotRelevant
-
-
-# --- Enumerations. Their labels live in the gettext catalogs (generator/labels.py). ---
-
-
-class TerritoryKind(str, Enum):
-    commune = "commune"
-    intercommunalite = "intercommunalite"
-    metropole = "metropole"
-    departement = "departement"
-
-
-class ContractKind(str, Enum):
-    CTAIR = "CTAIR"
-    CTAI = "CTAI"
-
-
-class Theme(str, Enum):
-    """The 10 public themes of refugies.info."""
-
-    papiers = "papiers"
-    francais = "francais"
-    logement = "logement"
-    sante = "sante"
-    metier = "metier"
-    travail = "travail"
-    transports = "transports"
-    famille = "famille"
-    etudes = "etudes"
-    culture = "culture"
-
-
-class CtaiTheme(str, Enum):
-    """The 16 themes of the national fiche-action template."""
-
-    francais = "francais"
-    francais_professionnel = "francais-professionnel"
-    emploi_formation = "emploi-formation"
-    logement = "logement"
-    sante = "sante"
-    acces_droits = "acces-droits"
-    sport = "sport"
-    culture = "culture"
-    mobilite = "mobilite"
-    parentalite = "parentalite"
-    principes_republique = "principes-republique"
-    numerique = "numerique"
-    accompagnement_global = "accompagnement-global"
-    professionnalisation = "professionnalisation"
-    coordination = "coordination"
-    promotion = "promotion"
-
-
-class PublicStatus(str, Enum):
-    bpi = "bpi"
-    bpt = "bpt"
-    primo_arrivant = "primo-arrivant"
-    demandeur_asile = "demandeur-asile"
-
-
-class SpecificPublic(str, Enum):
-    femmes = "femmes"
-    moins_de_25_ans = "moins-de-25-ans"
-    moins_de_30_ans = "moins-de-30-ans"
-    familles = "familles"
-    parents = "parents"
-    enfants = "enfants"
-    seniors = "seniors"
-    handicap = "handicap"
-    etudiants = "etudiants"
-    demandeurs_emploi = "demandeurs-emploi"
-
-
-class FrenchLevel(str, Enum):
-    aucun = "aucun-requis"
-    alphabetisation = "alphabetisation"
-    A1 = "A1"
-    A2 = "A2"
-    B1 = "B1"
-    B2 = "B2"
-    C1 = "C1"
-    C2 = "C2"
-
-
-class Condition(str, Enum):
-    titre_de_sejour = "titre-de-sejour"
-    cir_signe = "cir-signe"
-    inscription_france_travail = "inscription-france-travail"
-    suivi_mission_locale = "suivi-mission-locale"
-    habiter_le_territoire = "habiter-le-territoire"
-    prescription = "prescription"
-
-
-class Orienter(str, Enum):
-    soi_meme = "soi-meme"
-    travailleur_social = "travailleur-social"
-    ofii = "ofii"
-    france_travail = "france-travail"
-    mission_locale = "mission-locale"
-    operateur_agir = "operateur-agir"
-    ccas = "ccas"
-    structure_hebergement = "structure-hebergement"
-    association = "association"
-    collectivite = "collectivite"
-
-
-class Audience(str, Enum):
-    beneficiaries = "beneficiaries"
-    professionals = "professionals"
-    both = "both"
-
-
-class TranslationStatus(str, Enum):
-    machine = "machine"
-    reviewed = "reviewed"
-
-
-class ContactKind(str, Enum):
-    phone = "phone"
-    email = "email"
-    website = "website"
-
-
-class AlertKind(str, Enum):
-    closed = "closed"
-    full = "full"
-    info = "info"
 
 
 # --- Shared parts ---
@@ -463,12 +327,12 @@ def translatable_fields(action: Action) -> dict:
         "who": {
             key: value
             for key in ("commitment", "frequency")
-            if isinstance(value := getattr(action.who, key), str) and value != NOT_RELEVANT
+            if (value := given(getattr(action.who, key))) is not None
         },
         "orientation": {
             key: value
             for key in ("steps", "documents")
-            if isinstance(value := getattr(action.orientation, key), list)
+            if (value := given(getattr(action.orientation, key))) is not None
         },
         "alert": {"message": action.alert.message} if action.alert else {},
     }

@@ -16,13 +16,16 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.editor import write_editor
 from generator.build import build_language, reproducible_build, site_url
+from generator.gate.catalogs import check_interface_catalogs
+from generator.gate.environment import source_date_epoch
 from generator.index import index_language
 from generator.load import load_catalogue
-from generator.localize import fiche_language_choices, localize
+from generator.localize import BuildFacts, build_facts, fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
-from generator.publish import base_path, discard, publish, staging_dir
+from generator.publish import base_path, discard, output_folder, publish, staging_dir
 from generator.render import render_language, render_site_root
 
 
@@ -40,9 +43,9 @@ def build_date_of(catalogue: Catalogue) -> dt.date:
     running action « terminée ». The workflow sets SOURCE_DATE_EPOCH, so that the same commit
     gives the same site.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
     return dt.datetime.now(dt.timezone.utc).date()
 
 
@@ -54,20 +57,23 @@ def _scratch_root() -> str | None:
 # The loaded catalogue, inherited by the forked language workers: sending it to each of them
 # would pickle and unpickle the whole catalogue once per language.
 _CATALOGUE: Catalogue | None = None
+# What every language's pages share, worked out once before the workers fork.
+_FACTS: BuildFacts | None = None
 
 
 def _language_job(lang: str, languages: list[str], build_date: dt.date, staging: Path, template_cache: Path) -> int:
-    site = localize(_CATALOGUE, lang, build_date, site_url(), languages)
+    site = localize(_CATALOGUE, lang, build_date, site_url(), languages, facts=_FACTS)
     rendered = render_language(site, template_cache)
-    build_language(lang, languages, rendered, staging / lang, site.strings, site.home.title, template_cache)
+    build_language(lang, languages, rendered, staging / lang, site.home.title, template_cache)
     index_language(staging / lang)
     return len(rendered.pages)
 
 
-def _site_root_job(staging: Path, languages: list[str]) -> int:
+def _site_root_job(staging: Path, languages: list[str], build_date: dt.date) -> int:
     """What lies outside the language folders: open data, the language picker, and the page
-    where each fiche's QR code leads to choose a language."""
-    write_open_data(_CATALOGUE, staging)
+    where each fiche's QR code leads to choose a language, and the coordinators' editor."""
+    write_open_data(_CATALOGUE, staging, build_date)
+    write_editor(_CATALOGUE, staging)
     fiche_pages = fiche_language_choices(_CATALOGUE, languages)
     render_site_root(staging, fiche_pages, languages)
     return 1 + len(fiche_pages)
@@ -82,8 +88,11 @@ def _progress(done: int, total: int, lang: str) -> None:
 
 
 def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
-    global _CATALOGUE
+    global _CATALOGUE, _FACTS
     base_path()  # a wrong base path is reported before anything is built
+    source_date_epoch()
+    out_dir = output_folder(out_dir, content_dir)
+    check_interface_catalogs(languages)
     catalogue = _CATALOGUE = load_catalogue(content_dir)
     build_date = build_date_of(catalogue)
     if progress and not site_url():
@@ -101,6 +110,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
             workers = max(1, min(len(languages), os.cpu_count() or 1))
             # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
             # their garbage collections, which would otherwise walk all of it again and again.
+            _FACTS = build_facts(catalogue, build_date, site_url())
             gc.freeze()
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 jobs = {
@@ -109,7 +119,7 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
                 }
                 # Submitted last, this short job fills the time one worker would otherwise wait for
                 # the other's last language.
-                jobs[pool.submit(_site_root_job, staging, languages)] = None
+                jobs[pool.submit(_site_root_job, staging, languages, build_date)] = None
                 built = 0
                 for job in as_completed(jobs):
                     pages += job.result()
@@ -124,6 +134,6 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         finally:
             # `catalogue serve` builds again and again in one process: let this catalogue go.
             gc.unfreeze()
-            _CATALOGUE = None
+            _CATALOGUE = _FACTS = None
             template_cache.cleanup()
     return BuildSummary(languages=languages, pages=pages, build_date=build_date)

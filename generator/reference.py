@@ -5,12 +5,11 @@ from __future__ import annotations
 import typing
 from enum import Enum
 
-import jinja2
 from pydantic import BaseModel
 
 from generator import labels, models
 from generator.languages import SITE_LANGUAGES
-from generator.render import TEMPLATES_DIR
+from generator.templating import markdown_environment
 
 SECTIONS = [
     ("Territoire : territory.yml", "Le territoire, ses contrats et l'institution qui les coordonne.", models.Territory, ""),
@@ -81,13 +80,6 @@ def _type_name(annotation) -> str:
         return {"str": "texte", "int": "nombre entier", "float": "nombre", "bool": "true / false",
                 "date": "date AAAA-MM-JJ", "Decimal": "nombre"}.get(annotation.__name__, annotation.__name__)
     return str(annotation)
-
-
-def markdown_environment() -> jinja2.Environment:
-    """For the Markdown documents made for coordinators (this reference, the validation summary)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR), trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True
-    )
 
 
 def reference_text() -> str:

@@ -31,12 +31,12 @@ from markdown.treeprocessors import Treeprocessor
 from xml.etree import ElementTree as etree
 from markupsafe import Markup
 
-from generator import glossary, routes
+from generator import glossary, routes, templating
 from generator.i18n import translations_for
 from generator.languages import built_languages
 from generator.localize import LocalizedSite, PageBase
+from generator.localize.views import NeutralFichePage
 
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 MATERIAL_ICONS = Path(material.__file__).resolve().parent / "templates" / ".icons"
 SITE_ROOT_ASSETS = Path(__file__).resolve().parent / "site_root"
 
@@ -48,7 +48,8 @@ def icon(name: str) -> Markup:
 
 
 # Fragment links come from the glossary only: content links are refused by the loader.
-SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|#terme-)", re.IGNORECASE)
+def _safe_link(href: str) -> bool:
+    return bool(routes.SAFE_LINK.match(href)) or href.startswith("#" + routes.GLOSSARY_ANCHOR)
 
 
 class _GlossaryLinks(Treeprocessor):
@@ -79,7 +80,7 @@ class _SafeLinks(Treeprocessor):
 
     def run(self, root):
         for link in root.iter("a"):
-            if not SAFE_LINK.match(link.get("href", "")):
+            if not _safe_link(link.get("href", "")):
                 link.attrib.pop("href", None)
 
 
@@ -186,17 +187,9 @@ def _template_gettext(lang: str):
 
 def environment(lang: str, template_cache: Path | None = None) -> jinja2.Environment:
     """The templates' environment for one language; `template_cache` shares compiled templates."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(str(template_cache)) if template_cache else None,
-        autoescape=True,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+    env = templating.environment(
+        html=True, tidy=True, strict=True, template_cache=template_cache, gettext=_template_gettext(lang)
     )
-    env.install_gettext_callables(*_template_gettext(lang), newstyle=False)
     env.globals["icon"] = icon
     env.filters["page_meta"] = page_meta
     env.filters["markdown"] = markdown_filter
@@ -255,15 +248,15 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render_site_root(out_dir: Path, fiche_pages: list[dict], languages: list[str]) -> None:
+def render_site_root(out_dir: Path, fiche_pages: list[NeutralFichePage], languages: list[str]) -> None:
     """The language picker at the site's root (for the `languages` built), its assets, and one
     language choice per fiche."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True)
+    env = templating.html_environment()
     offered = built_languages(languages)
     html = env.get_template("language_picker.html.j2").render(languages=offered)
     _write(out_dir / "index.html", html)
     fiche_template = env.get_template("fiche_languages.html.j2")
     for page in fiche_pages:
-        _write(out_dir / page["path"] / "index.html", fiche_template.render(page=page))
+        _write(out_dir / page.path / "index.html", fiche_template.render(page=page))
     for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
         _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))

@@ -25,9 +25,23 @@ reserved, and `check_unique` fails the build if two pages still end at the same 
 from __future__ import annotations
 
 import posixpath
+import re
+import unicodedata
 from collections.abc import Iterable
 
 from generator.languages import SITE_LANGUAGES
+
+# The link targets content may hold: the loader refuses any other, the render stage drops any
+# other (but the glossary's own anchors, GLOSSARY_ANCHOR).
+SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+GLOSSARY_ANCHOR = "terme-"
+
+
+def slugify(text: str) -> str:
+    """A name as lowercase ASCII words joined by hyphens: « Maison de l'Œuvre » → maison-de-l-oeuvre."""
+    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 # Filters: the facets a visitor can narrow a territory's list by, with their folder name.
 FACETS = {
@@ -51,8 +65,9 @@ NATIONAL_FILE = "all"
 DATA_INCLUSION_DIR = "data-inclusion"
 # Files and folders MkDocs and Material write into each language's folder.
 THEME_NAMES = ("assets", "404", "sitemap")
-# The site root's own files: the language picker and its assets.
-ROOT_NAMES = ("index", "404", "language-picker")
+# The site root's own files: the language picker and its assets, and the web editor's folder.
+EDITOR_FOLDER = "admin"
+ROOT_NAMES = ("index", "404", "language-picker", EDITOR_FOLDER)
 
 RESERVED_NAMES = frozenset(
     {

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
-
 from generator.errors import ContentError, ContentErrors, display_path
+from generator.gate.paths import inside
 from generator.models import (
     SLUG_PATTERN,
     Condition,
@@ -17,9 +16,9 @@ from generator.models import (
     SpecificPublic,
     Theme,
 )
-from generator.render import TEMPLATES_DIR
+from generator.templating import SCAFFOLD_DIR, environment
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR / "scaffold"), keep_trailing_newline=True)
+_env = environment(html=False, folder=SCAFFOLD_DIR, keep_trailing_newline=True)
 
 
 def _choices(enum) -> str:
@@ -30,16 +29,19 @@ def _refuse(path: Path, message: str) -> ContentErrors:
     return ContentErrors([ContentError(display_path(path), 1, "", message)])
 
 
-def _check_slug(slug: str, path: Path) -> None:
-    if not re.match(SLUG_PATTERN, slug):
+def _check_slug(slug: str, path: Path, content: Path) -> None:
+    if not re.fullmatch(SLUG_PATTERN, slug):
         raise _refuse(path, f"« {slug} » : lettres minuscules sans accent, chiffres et tirets seulement")
+    # A folder of the content may be a link to elsewhere: what is written stays in the content.
+    if not inside(content, path):
+        raise _refuse(path, f"ce fichier serait écrit hors du dossier de contenu « {display_path(content)} » (un lien symbolique ?) : rien n'a été écrit")
     if path.exists():
         raise _refuse(path, "ce fichier existe déjà : il n'a pas été modifié")
 
 
 def new_territory(content: Path, slug: str) -> Path:
     path = content / slug / "territory.yml"
-    _check_slug(slug, path)
+    _check_slug(slug, path, content)
     path.parent.mkdir(parents=True)
     (path.parent / "actions").mkdir()
     path.write_text(_env.get_template("territory.yml.j2").render(slug=slug), encoding="utf-8")
@@ -60,13 +62,13 @@ def _contract_ids(territory_file: Path) -> list[str]:
 
 def new_action(content: Path, territory: str, slug: str) -> Path:
     # A territory is a folder name: « ../ailleurs » would write outside the content folder.
-    if not re.match(SLUG_PATTERN, territory):
+    if not re.fullmatch(SLUG_PATTERN, territory):
         raise _refuse(content, f"territoire « {territory} » : lettres minuscules sans accent, chiffres et tirets seulement")
     territory_file = content / territory / "territory.yml"
     if not territory_file.exists():
         raise _refuse(territory_file, f"territoire « {territory} » introuvable : créez-le avec « catalogue new territory {territory} »")
     path = content / territory / "actions" / f"{slug}.yml"
-    _check_slug(slug, path)
+    _check_slug(slug, path, content)
     ids = _contract_ids(territory_file)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(

@@ -20,11 +20,15 @@ SCHEMA_MODELS = {
 
 
 def schema_texts() -> dict[str, str]:
-    """File name → JSON text, for every exported schema."""
-    return {
+    """File name → text, for every exported schema, and the web editor's fields made from them."""
+    from generator.editor_form import editor_fields_text
+
+    texts = {
         f"{name}.schema.json": json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         for name, model in SCHEMA_MODELS.items()
     }
+    texts["editor-fields.yml"] = editor_fields_text()
+    return texts
 
 
 def write_schemas(folder: Path) -> list[Path]:

@@ -11,6 +11,8 @@ rebuild is under way (a page is never read half-written) and answers the pages' 
 - the reload script: the Content Security Policy refuses MkDocs's inline script, so preview
   pages load `/__reload.js` (theme/main.html), and the server tells it the page's build number
   in its address;
+- the errors: `/__errors` gives the last build's content errors, which the reload script shows
+  over the page (generator/editor_preview.py);
 - translations: the gettext catalogs are compiled once and cached (generator/i18n.py); after a
   `.po` edit the caches are emptied, so the next build reads the edited catalog.
 
@@ -31,8 +33,9 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator import i18n, render
+from generator import i18n, render, templating
 from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
+from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
 from generator.index import IndexFailed
 from generator.incremental import IncrementalSite
@@ -80,7 +83,7 @@ class PreviewServer(LiveReloadServer):
         self._changed: set[Path] = set()
         self._refused: set[Path] = set()  # edits with errors: read again with the next ones
         self.observer = Observer()
-        self.watched = [content, THEME_DIR, render.TEMPLATES_DIR, i18n.LOCALES_DIR]
+        self.watched = [content, THEME_DIR, templating.TEMPLATES_DIR, i18n.LOCALES_DIR]
         for folder in self.watched:
             self.observer.schedule(_Changes(self), str(folder), recursive=True)
             # LiveReloadServer starts its observer and gives pages the build number only when it
@@ -109,21 +112,25 @@ class PreviewServer(LiveReloadServer):
                 self.site.build_all()
             else:
                 self.site.rebuild_pages(changed)
+                PreviewErrors.record([])  # the pages shown next have no errors left to show
                 self._show_pages()
                 if not self._edited_within(FINISH_AFTER_QUIET_S):
                     self.site.finish(interrupted=lambda: self._want_rebuild)
         except ContentErrors as errors:
             self._refused = changed
+            PreviewErrors.record(errors.errors)
             for error in errors.errors:
                 print(error, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
         except (BuildFailed, IndexFailed) as failure:
             self._refused = changed
+            PreviewErrors.record([failure])
             print(failure, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
         self._refused = set()
+        PreviewErrors.record([])
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
 
@@ -138,10 +145,21 @@ class PreviewServer(LiveReloadServer):
             self._visible_epoch = self._wanted_epoch
             self._epoch_cond.notify_all()
 
+    def server_activate(self) -> None:
+        """Say where the preview is once it accepts connections: tools wait for this line."""
+        super().server_activate()
+        print(f"Aperçu : http://{self.server_address[0]}:{self.server_address[1]}/ (Ctrl+C pour arrêter)",
+              file=sys.stderr)
+
     def _serve_request(self, environ, start_response):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
             body = RELOAD_SCRIPT.read_bytes()
             start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store"),
+                                      ("Content-Length", str(len(body)))])
+            return [body]
+        if environ["PATH_INFO"] == ERRORS_PATH:
+            body = PreviewErrors.as_json()
+            start_response("200 OK", [("Content-Type", "application/json"), ("Cache-Control", "no-store"),
                                       ("Content-Length", str(len(body)))])
             return [body]
         return super()._serve_request(environ, start_response)
@@ -160,7 +178,6 @@ def serve(content: Path, languages: list[str], port: int) -> None:
     os.environ[PREVIEW_VARIABLE] = "1"
     server = PreviewServer(content.resolve(), languages, PREVIEW_DIR, port=port)
     server.rebuild()
-    print(f"Aperçu : http://127.0.0.1:{port}/ (Ctrl+C pour arrêter)", file=sys.stderr)
     try:
         server.serve()
     except KeyboardInterrupt:

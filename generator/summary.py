@@ -7,7 +7,7 @@ from itertools import groupby
 from pathlib import Path
 
 from generator.errors import ContentError
-from generator.reference import markdown_environment
+from generator.templating import markdown_environment
 
 
 def write_summary(path: Path, errors: list[ContentError], warnings: list) -> None:

@@ -13,15 +13,17 @@ from pathlib import Path
 
 import yaml
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
+from pydantic import ValidationError
 
-from generator.errors import ContentError, ContentErrors, display_path
+from generator.errors import ConfigurationError, ContentError, ContentErrors, display_path, system_reason, validation_errors
+from generator.gate.catalogs import read_catalog
+from generator.gate.paths import inside
+from generator.gate.text import text_problems
 from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
 from generator.load import load_catalogue
-from generator.publish import ConfigurationError
 from generator.models import (
     ActionTranslation,
-
     TerritoryTranslation,
     TranslationStatus,
     fingerprint,
@@ -137,8 +139,11 @@ def export_catalog(content: Path, lang: str, territory_slug: str | None = None) 
 def cmd_export(args: argparse.Namespace) -> int:
     po = export_catalog(Path(args.content), args.lang, args.territory)
     out = Path(args.out or f"{args.lang}.po")
-    with out.open("wb") as handle:
-        write_po(handle, po, width=0, sort_output=False)
+    try:
+        with out.open("wb") as handle:
+            write_po(handle, po, width=0, sort_output=False)
+    except OSError as error:
+        raise ConfigurationError(f"impossible d'écrire « {display_path(out)} » : {system_reason(error)}. Choisissez un autre fichier avec --out") from error
     print(f"Écrit : {out} ({len(po)} entrées)")
     return 0
 
@@ -169,29 +174,69 @@ def _source_fingerprint(current: dict, translated_from: dict[str, str]) -> str:
     return fingerprint(_unflatten({**flat, **translated_from}, current))
 
 
-def _write_if_changed(path: Path, text: str, written: list[Path]) -> None:
-    if not path.exists() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+def _write_changed(content: Path, planned: list[tuple[Path, str]]) -> list[Path]:
+    """Write the files whose text changed; none at all if one would land outside `content`."""
+    outside = [path for path, _ in planned if not inside(content, path)]
+    if outside:
+        raise ContentErrors([ContentError(
+            display_path(path), 1, "", f"ce fichier serait écrit hors du dossier de contenu « {display_path(content)} »"
+            " (un lien symbolique ?) : remplacez le lien par un vrai dossier. Rien n'a été écrit",
+        ) for path in outside])
+    written = []
+    for path, text in planned:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def _po_errors(exc: ValidationError, po_path: Path, lines: dict[str, int]) -> list[ContentError]:
+    """A translation the model refuses (too long an abstract…), at the line of its PO entry."""
+
+    def line_of(loc: tuple) -> int:
+        name = ".".join(str(part + 1) if isinstance(part, int) else part for part in loc)
+        return next((line for field, line in lines.items() if field == name or field.startswith(f"{name}.")), 1)
+
+    return validation_errors(exc, ActionTranslation, display_path(po_path), line_of)
+
+
+def _not_persons(catalogue, place: str) -> tuple[str, ...]:
+    """The phrases the French file of `place` (`territory` or `territory/action`) marks as not persons."""
+    territory_slug, _, action_slug = place.partition("/")
+    territory = catalogue.territories.get(territory_slug)
+    if territory is None:
+        return ()
+    action = territory.actions.get(action_slug) if action_slug else None
+    return tuple(action.model.not_persons if action else territory.model.not_persons)
 
 
 def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> list[Path]:
     """Write translation files from a PO file; entries left empty are not written.
     Returns the files whose text changed."""
     catalogue = load_catalogue(content)
-    with po_path.open("rb") as handle:
-        po = read_po(handle)
+    po = read_catalog(po_path)
     lang = str(po.locale).split("_")[0] if po.locale else None
     if lang not in TRANSLATION_LANGUAGES:
-        raise ContentErrors([ContentError(display_path(po_path), 1, "Language", f"langue « {lang} » inconnue dans l'en-tête du fichier PO")])
+        shown = f"langue « {lang} » inconnue" if lang else "langue absente"
+        raise ContentErrors([ContentError(
+            display_path(po_path), 1, "Language",
+            f"{shown} dans l'en-tête du fichier PO : la ligne « Language: » doit donner l'une de {', '.join(TRANSLATION_LANGUAGES)}."
+            " Exportez le fichier avec « catalogue translations export --lang … »",
+        )])
     entries: dict[str, dict[str, str]] = {}
     translated_from: dict[str, dict[str, str]] = {}
+    refused: list[ContentError] = []
+    lines: dict[str, dict[str, int]] = {}
     for message in po:
         if message.id and message.context and message.string and not message.fuzzy:
             place, _, field = message.context.partition(":")
+            # The same gate as the loader's: nothing written that validate would refuse.
+            for problem in text_problems(message.string, _not_persons(catalogue, place)):
+                refused.append(ContentError(display_path(po_path), message.lineno, "msgstr", problem))
             entries.setdefault(place, {})[field] = message.string
             translated_from.setdefault(place, {})[field] = message.id
-    written: list[Path] = []
+            lines.setdefault(place, {})[field] = message.lineno
+    planned: list[tuple[Path, str]] = []
     for territory in catalogue.territories.values():
         intro = entries.get(territory.slug, {}).get("intro")
         if intro:
@@ -199,19 +244,25 @@ def import_catalog(content: Path, po_path: Path, status: TranslationStatus) -> l
             data = TerritoryTranslation(
                 status=status, source_fingerprint=_source_fingerprint(source, translated_from[territory.slug]), intro=intro
             ).model_dump(mode="json", exclude_none=True)
-            _write_if_changed(territory.path.parent / f"territory.{lang}.yml", _dump(data, TERRITORY_MODELINE), written)
+            planned.append((territory.path.parent / f"territory.{lang}.yml", _dump(data, TERRITORY_MODELINE)))
         for action in territory.actions.values():
             place = f"{territory.slug}/{action.slug}"
             flat = entries.get(place)
             if not flat:
                 continue
             source = translatable_fields(action.model)
-            translation = ActionTranslation(
-                status=status, source_fingerprint=_source_fingerprint(source, translated_from[place]), **_unflatten(flat, source)
-            )
+            try:
+                translation = ActionTranslation(
+                    status=status, source_fingerprint=_source_fingerprint(source, translated_from[place]), **_unflatten(flat, source)
+                )
+            except ValidationError as exc:
+                refused += _po_errors(exc, po_path, lines[place])
+                continue
             text = _dump(translation.model_dump(mode="json", exclude_none=True), ACTION_MODELINE)
-            _write_if_changed(action.path.with_name(f"{action.slug}.{lang}.yml"), text, written)
-    return written
+            planned.append((action.path.with_name(f"{action.slug}.{lang}.yml"), text))
+    if refused:
+        raise ContentErrors(refused)
+    return _write_changed(content, planned)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -205,8 +205,10 @@ def unexpected_scripts(page, script_src: list[str]) -> list[str]:
     return problems
 
 
+# The editor's page (site/admin/) loads its two vendored files.
 THEME_SCRIPT_SOURCES = re.compile(
-    r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js)$"
+    r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js"
+    r"|editor-prefs\.js|sveltia-cms\.js)$"
 )
 
 

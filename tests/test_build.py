@@ -161,7 +161,7 @@ def test_publishing_replaces_the_whole_previous_site(tmp_path):
     (staging / "fr").mkdir()
     (staging / "fr" / "index.html").write_text("new", encoding="utf-8")
     publish(staging, out)
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["404.html", "fr/index.html"]
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [".catalogue-site", "404.html", "fr/index.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
@@ -173,7 +173,7 @@ def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     out = tmp_path / "site"
     run_pipeline(CATALOGUE, out, ["fr", "ar"], progress=False)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["ar", "assets", "data", "f", "fr"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["admin", "ar", "assets", "data", "f", "fr"]
     pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "port-exemple").rglob("index.html")]
     problems = {page: broken_links(out, page) for page in pages}
     assert {page: found for page, found in problems.items() if found} == {}

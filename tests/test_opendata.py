@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,17 @@ from data_inclusion.schema import v1
 
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES, Audience
-from generator.opendata import COLUMNS, PUBLICS, THEMATIQUES
+from generator.opendata import (
+    COLUMNS,
+    PUBLICS,
+    THEMATIQUES,
+    action_status,
+    data_inclusion,
+    folded_name,
+    is_placeholder_operator,
+)
 
-from conftest import CATALOGUE, REPO
+from conftest import BUILD_DATE, CATALOGUE, REPO
 
 
 @pytest.fixture(scope="module")
@@ -113,16 +122,105 @@ def test_data_inclusion_mapping_uses_only_values_of_the_schema():
     assert set(PUBLICS) == {"personnes-exilees"} <= {item.value for item in v1.Public}
 
 
-def test_services_are_the_actions_for_newcomers_only(built_site, catalogue):
+def test_services_are_the_current_actions_for_newcomers_only(built_site, catalogue):
     services = read_json(built_site / "data" / "data-inclusion" / "services.json")
     exported = {record["id"] for record in services}
+    statuses = {}
     for action in catalogue.actions():
         service_id = f"{action.territory}--{action.slug}"
-        if action.model.admin.audience is Audience.professionals:
+        status = statuses[service_id] = action_status(catalogue.territories[action.territory], action, BUILD_DATE)
+        if action.model.admin.audience is Audience.professionals or status not in ("running", "upcoming"):
             assert service_id not in exported, service_id
         else:
             assert service_id in exported, service_id
+    # The fixture has an ended action for newcomers (atelier-emploi), a running and an upcoming one.
+    assert statuses["port-exemple--atelier-emploi"] == "ended"
+    assert "port-exemple--atelier-emploi" not in exported
+    assert {"port-exemple--cours-francais", "port-exemple--permanence-logement"} <= exported
     assert all("personnes-exilees" in record["publics"] for record in services)
+
+
+def test_json_and_csv_keep_every_action_with_its_status(built_site):
+    expected = {"atelier-emploi": "terminee", "cours-francais": "en-cours", "permanence-logement": "a-venir"}
+    rows = read_json(built_site / "data" / "port-exemple.json")["actions"]
+    assert {row["identifiant"]: row["statut"] for row in rows if row["identifiant"] in expected} == expected
+    header, *lines = read_csv(built_site / "data" / "port-exemple.csv")
+    by_id = {line[header.index("identifiant")]: line[header.index("statut")] for line in lines}
+    assert {slug: by_id[slug] for slug in expected} == expected
+    national = read_json(built_site / "data" / "all.json")["actions"]
+    assert {row["statut"] for row in national} <= {"a-venir", "en-cours", "terminee", "fin-inconnue", "dates-a-confirmer"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Prestataire à déterminer", "A définir", "à désigner", "Opérateur à désigner", "Structure retenue après appel à projets",
+     "PRESTATAIRE A DETERMINER", "Opérateur non défini", "—"],
+)
+def test_a_placeholder_operator_is_recognised(name):
+    assert is_placeholder_operator(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["CCAS de Metz", "Danse à tous les étages", "Soliha (plateforme immobilière à vocation sociale)", "Forum réfugiés-Cosi",
+     "Maison du FLE"],
+)
+def test_a_real_operator_is_not_a_placeholder(name):
+    assert not is_placeholder_operator(name)
+
+
+def _with_operators(tmp_path: Path, operators: dict[str, list[str]]) -> Path:
+    """A copy of the fixture catalogue where some actions have other operators."""
+    content = tmp_path / "catalogue"
+    shutil.copytree(CATALOGUE, content)
+    for path, names in operators.items():
+        fiche = content / path
+        text = fiche.read_text(encoding="utf-8")
+        old = re.search(r"^  operators: .*$", text, flags=re.MULTILINE)
+        new = "  operators: " + json.dumps(names, ensure_ascii=False)
+        text = text.replace(old[0], new) if old else text.replace("  audience:", new + "\n  audience:", 1)
+        fiche.write_text(text, encoding="utf-8")
+    return content
+
+
+def test_structures_are_deduplicated_and_never_placeholders(tmp_path):
+    content = _with_operators(
+        tmp_path,
+        {
+            "port-exemple/actions/cours-francais.yml": ["Centre social de Port-Exemple", "CENTRE SOCIAL  de Port Exemple.", "Prestataire à déterminer"],
+            "port-exemple/actions/permanence-logement.yml": ["Le centre social de Port-Exemple", "A définir"],
+            "val-exemple/actions/mentorat-jeunes.yml": ["à désigner"],
+        },
+    )
+    services, structures = data_inclusion(load_catalogue(content), BUILD_DATE)
+    names = [record["nom"] for record in structures]
+    assert names and not any(is_placeholder_operator(name) for name in names)
+    assert not any("déterminer" in name or "définir" in name or "désigner" in name for name in names)
+    port = [record for record in structures if record["id"].startswith("port-exemple--")]
+    assert [record["nom"] for record in port] == ["Centre social de Port-Exemple"]  # one structure, first spelling
+    folded = [(record["id"].split("--")[0], folded_name(record["nom"])) for record in structures]
+    assert len(set(folded)) == len(folded)
+    by_id = {record["id"]: record for record in services}
+    assert by_id["port-exemple--cours-francais"]["structure_id"] == by_id["port-exemple--permanence-logement"]["structure_id"]
+    # An action whose only operator is a placeholder is the coordinating institution's.
+    val = by_id["val-exemple--mentorat-jeunes"]["structure_id"]
+    assert next(record["nom"] for record in structures if record["id"] == val) == "Communauté du Val-Exemple"
+    strict = {"ignore_warnings": False}
+    for record in services:
+        v1.Service.model_validate(record, context=strict)
+    for record in structures:
+        v1.Structure.model_validate(record, context=strict)
+
+
+def test_date_maj_is_the_last_verification_never_the_build_date(built_site, catalogue):
+    folder = built_site / "data" / "data-inclusion"
+    services, structures = read_json(folder / "services.json"), read_json(folder / "structures.json")
+    assert all(record["date_maj"] != BUILD_DATE.isoformat() for record in services + structures)
+    verified = {f"{action.territory}--{action.slug}": action.model.last_verified.isoformat() for action in catalogue.actions()}
+    assert all(record["date_maj"] == verified[record["id"]] for record in services)
+    for structure in structures:
+        dates = [verified[record["id"]] for record in services if record["structure_id"] == structure["id"]]
+        assert structure["date_maj"] == max(dates)
 
 
 def test_data_inclusion_invents_nothing(built_site, catalogue):
@@ -156,3 +254,55 @@ def test_territory_page_links_to_its_open_data(built_site, catalogue, lang):
             assert f"../../data/{name}" in targets, (lang, slug, name)
         for target in targets:
             assert (page.parent / target).resolve().is_file(), (lang, slug, target)
+
+
+def _field_paths(model, prefix=""):
+    """Every leaf field of a content model, dotted (sub-models, lists of them and optional ones walked)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    for name, field in model.model_fields.items():
+        candidates = [field.annotation, *typing.get_args(field.annotation)]
+        candidates += [inner for candidate in candidates for inner in typing.get_args(candidate)]
+        sub = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), None)
+        if sub is not None:
+            yield from _field_paths(sub, f"{prefix}{name}.")
+        else:
+            yield prefix + name
+
+
+def _declared(path: str, table) -> str | None:
+    return next((key for key in table if path == key or path.startswith(key + ".")), None)
+
+
+def test_every_action_field_is_in_the_open_data_or_declared_private():
+    from generator.models import Action
+    from generator.opendata import FIELD_COLUMNS, PRIVATE_FIELDS
+
+    undeclared = [
+        path for path in _field_paths(Action)
+        if _declared(path, FIELD_COLUMNS) is None and _declared(path, PRIVATE_FIELDS) is None
+    ]
+    assert undeclared == [], "add these fields to FIELD_COLUMNS (generator/opendata/catalogue.py) or to PRIVATE_FIELDS"
+    assert {column for columns in FIELD_COLUMNS.values() for column in columns} <= set(COLUMNS)
+    assert not set(FIELD_COLUMNS) & set(PRIVATE_FIELDS)
+
+
+def test_a_filled_field_reaches_its_column(catalogue):
+    from generator.models import given
+    from generator.opendata import FIELD_COLUMNS, action_row
+
+    checked = set()
+    for territory in catalogue.territories.values():
+        for action in territory.actions.values():
+            row = action_row(territory, action, BUILD_DATE)
+            for path, columns in FIELD_COLUMNS.items():
+                value = action.model
+                for name in path.split("."):
+                    value = getattr(value, name) if value is not None else None
+                if given(value) in (None, [], "", False):
+                    continue
+                checked.add(path)
+                assert any(row[column] not in (None, [], "") for column in columns), (action.slug, path)
+    assert len(checked) > len(FIELD_COLUMNS) // 2  # the fixture fills most fields

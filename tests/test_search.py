@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from playwright.sync_api import expect
 
+from generator.i18n import translations_for
 from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
+from generator.pipeline import run_pipeline
 
-from conftest import CATALOGUE
+from conftest import BUILD_EPOCH, CATALOGUE
+
+# The languages of the phone tests (tests/test_phone_matrix.py), and their two screen widths.
+MATRIX_LANGUAGES = ["fr", "ar", "fa", "ps", "ti", "ru", "uk"]
+SCREENS = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
+# More matches than the ten shown at first: copies of a running French course, each with this word.
+MANY = 13
+MANY_WORD = "quenouille"
 
 
 def search(page, query: str, everywhere: bool = False) -> list[str]:
@@ -79,3 +89,68 @@ def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
     page.wait_for_url("**/fr/port-exemple/themes/*/")
     page.locator("a.action-card__link").first.wait_for()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def many_matches_site(tmp_path_factory):
+    """The fixture catalogue with MANY more fiches that all hold MANY_WORD, built in MATRIX_LANGUAGES."""
+    from browser import serve
+
+    root = tmp_path_factory.mktemp("many")
+    content = root / "catalogue"
+    shutil.copytree(CATALOGUE, content)
+    course = (content / "port-exemple" / "actions" / "cours-francais.yml").read_text(encoding="utf-8")
+    assert MANY_WORD not in course
+    for number in range(1, MANY + 1):
+        text = course.replace('title: "Apprendre le français"', f'title: "Apprendre le français, groupe {number}"')
+        text = text.replace("  Les cours ont lieu deux matins par semaine.", f"  Les cours ont lieu deux matins par semaine, avec un atelier {MANY_WORD}.")
+        (content / "port-exemple" / "actions" / f"cours-groupe-{number}.yml").write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        run_pipeline(content, root / "site", MATRIX_LANGUAGES, progress=False)
+    with serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", MATRIX_LANGUAGES)
+def test_more_than_ten_matches_are_all_shown_with_the_true_count(chromium, many_matches_site, lang):
+    _ = translations_for(lang).gettext
+    context = chromium.new_context(viewport=SCREENS[0], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for screen in SCREENS:
+            page.set_viewport_size(screen)
+            page.goto(f"{many_matches_site}/{lang}/")
+            first = search(page, MANY_WORD)
+            assert len(first) == 10, (lang, screen, first)
+            # Status and audience filters are offered once the search is used.
+            expect(page.locator(".catalogue-search__filters select")).to_have_count(2)
+            expect(page.locator(".catalogue-search__filters")).to_be_visible()
+            expect(page.locator(".catalogue-search__status")).to_have_text(_("Actions trouvées : {count}").format(count=MANY))
+            more = page.locator(".catalogue-search__more")
+            expect(more).to_have_text(_("Voir plus de résultats"))
+            more.tap()
+            expect(page.locator(".catalogue-search__list a")).to_have_count(MANY)
+            expect(more).to_be_hidden()
+            urls = {a.get_attribute("href") for a in page.locator(".catalogue-search__list a").all()}
+            assert {url.rstrip("/").rsplit("/", 1)[-1] for url in urls} == {f"cours-groupe-{n}" for n in range(1, MANY + 1)}
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= screen["width"]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("word", ["співбесідою", "співбесіду"])
+def test_an_inflected_ukrainian_word_finds_its_fiche(chromium, built_site, site_url, word):
+    """Forms that appear nowhere in the fiche (its title says « співбесіди »): found all the same."""
+    fiche = (built_site / "uk" / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
+    assert word not in fiche.lower()
+    context = chromium.new_context(viewport=SCREENS[0], is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        for screen in SCREENS:
+            page.set_viewport_size(screen)
+            page.goto(f"{site_url}/uk/")
+            urls = search(page, word)
+            assert any(url.rstrip("/").endswith("/port-exemple/atelier-emploi") for url in urls), (word, urls)
+    finally:
+        context.close()

@@ -76,3 +76,40 @@ def website_problem(value: str) -> str | None:
     if parts.username is not None or parts.password is not None:
         return f"« {value} » contient un identifiant ou un mot de passe (avant « @ ») : donnez l'adresse publique seule"
     return None
+
+
+MOBILE_WARNING = (
+    "« {value} » est un numéro de portable : souvent celui d'une personne. Le contact public d'une structure est"
+    " un numéro fixe d'accueil ; gardez le portable seulement s'il est celui du service, pas d'un agent."
+)
+
+
+def _line_of_value(path, value: str) -> int:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((number for number, line in enumerate(lines, start=1) if value in line), 1)
+
+
+def mobile_warnings(catalogue) -> list:
+    """A warning for each mobile number among the public contacts (coordinators' and actions')."""
+    from generator.checks import ContentWarning
+    from generator.errors import display_path
+    from generator.models import ContactKind
+
+    warnings = []
+    for territory in catalogue.territories.values():
+        places = [(territory.path, "coordinator.contacts", territory.model.coordinator.contacts)]
+        places += [
+            (action.path, "orientation.contacts", action.model.orientation.contacts or [])
+            for action in territory.actions.values()
+        ]
+        for path, field, contacts in places:
+            for index, contact in enumerate(contacts, start=1):
+                if contact.kind is ContactKind.phone and is_mobile(contact.value):
+                    warnings.append(ContentWarning(
+                        display_path(path), _line_of_value(path, contact.value), f"{field}[{index}].value",
+                        MOBILE_WARNING.format(value=contact.value), territory.slug,
+                    ))
+    return warnings

@@ -78,7 +78,9 @@ def bank_identifiers(text: str) -> list[str]:
         before = upper[max(0, match.start() - 40) : match.start()]
         # Written in capitals, a code near a bank word; in small letters, a word unless « BIC » precedes it.
         capitals = len(plain) != len(upper) or plain[match.start() : match.end()].isupper()
-        near_word = BANK_CONTEXT.search(before) if capitals else BIC_WORD.search(before[-20:])
+        # In text written all in capitals (« COMPTE RENDU DE L'ASSOCIATION »), words look like codes: only « BIC » counts.
+        shouting = capitals and not any(c.islower() for c in plain[max(0, match.start() - 40) : match.start()])
+        near_word = BANK_CONTEXT.search(before) if capitals and not shouting else BIC_WORD.search(before[-20:])
         # A digit in the location code, or the head office's branch code XXX: no word is written so.
         looks_coded = any(c.isdigit() for c in code[6:8]) or code[8:] == "XXX"
         if (near_word or looks_coded) and bic.is_valid(code):
@@ -108,7 +110,33 @@ PLACE_WORDS = {
     "institut", "fondation", "université", "universite", "faculté", "association", "foyer", "saint", "sainte", "st",
     "ste", "dispensaire", "street", "school",
 }
+# Words between a place word and the name it carries: « Centre social Louise Michel ».
+PLACE_CONNECTORS = {
+    "de", "du", "des", "d", "la", "le", "l", "social", "sociale", "socioculturel", "socio-culturel", "culturel",
+    "culturelle", "municipal", "municipale", "communal", "communale", "intercommunal", "intercommunale",
+    "départemental", "départementale", "sportif", "sportive", "associatif", "associative", "médico-social",
+    "hospitalier", "universitaire", "public", "publique", "privé", "privée",
+}
 LATIN_OR_CYRILLIC_WORD = re.compile(r"[\w'’-]+")
+WORD_BEFORE = re.compile(r"([\w'’-]+)[^\w.,;:!?()«»\"\n]*$")
+
+
+def _names_a_place(text: str, start: int) -> bool:
+    """Whether the name starting at `start` follows a place or institution word: « rue Victor Hugo »,
+    « Maison Madame Curie », « Centre social Louise Michel »."""
+    before = text[:start]
+    for _ in range(4):
+        match = WORD_BEFORE.search(before)
+        if not match:
+            return False
+        word = match.group(1).casefold().strip("'’")
+        word = re.split(r"['’]", word)[-1] if "'" in word or "’" in word else word
+        if word in PLACE_WORDS:
+            return True
+        if word not in PLACE_CONNECTORS:
+            return False
+        before = before[: match.start()]
+    return False
 PERSONAL_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -116,19 +144,30 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 
 
+# First names that are also places or words capitalized in institutions' names: « France Travail »,
+# « Nancy Métropole », « Aude Habitat ».
+NOT_FIRST_NAMES = {
+    "france", "nancy", "florence", "aude", "el", "thi", "pol", "line", "lise", "iris", "ambre", "jade", "rose", "flore",
+    "eden", "max", "lou", "mira", "nour", "grace", "espérance", "esperance", "victoire", "fortune", "prudence",
+}
+
+
 @functools.cache
 def _first_names() -> frozenset[str]:
     """First names of the languages the site speaks (Faker's lists), folded."""
     from faker.providers.person.ar_AA import Provider as Arabic
     from faker.providers.person.fa_IR import Provider as Persian
+    from faker.providers.person.fr_BE import Provider as Belgian
+    from faker.providers.person.fr_DZ import Provider as Algerian
     from faker.providers.person.fr_FR import Provider as French
     from faker.providers.person.ru_RU import Provider as Russian
     from faker.providers.person.uk_UA import Provider as Ukrainian
 
     names = set()
-    for provider in (French, Russian, Ukrainian, Arabic, Persian):
+    # Belgium's and Algeria's French lists add the names of many newcomers in Latin letters (Fatima, Karim…).
+    for provider in (French, Belgian, Algerian, Russian, Ukrainian, Arabic, Persian):
         names.update(_fold(name) for name in provider.first_names if " " not in name)
-    return frozenset(names)
+    return frozenset(names - NOT_FIRST_NAMES)
 
 
 @functools.cache
@@ -140,6 +179,12 @@ def _uncased_last_names() -> frozenset[str]:
     return frozenset(name for provider in (Arabic, Persian) for name in provider.last_names if " " not in name)
 
 
+def _is_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """« Jean », and « Jean-Pierre » when each part is a first name."""
+    folded = _fold(word)
+    return folded in first_names or ("-" in folded and all(part in first_names for part in folded.split("-") if part))
+
+
 def _is_capitalized(word: str) -> bool:
     return word[:1].isupper() and word.casefold() not in NOT_A_NAME
 
@@ -149,7 +194,7 @@ def persons(text: str) -> list[str]:
     found = []
     for match in CIVILITY_NAME.finditer(text):
         name = match.group(1)
-        if name.split()[0].casefold().rstrip("'’") not in NOT_A_NAME:
+        if name.split()[0].casefold().rstrip("'’") not in NOT_A_NAME and not _names_a_place(text, match.start()):
             found.append(match.group().strip())
     for match in REPRESENTED_BY.finditer(text):
         if match.group(1).split()[0].casefold() not in NOT_A_NAME:
@@ -159,10 +204,9 @@ def persons(text: str) -> list[str]:
     last_names = _uncased_last_names()
     for index, word in enumerate(words[:-1]):
         first, following = word.group(), words[index + 1].group()
-        if _fold(first) not in first_names or text[word.end() : words[index + 1].start()].strip():
+        if not _is_first_name(first, first_names) or text[word.end() : words[index + 1].start()].strip():
             continue
-        previous = words[index - 1].group().casefold() if index else ""
-        if previous in PLACE_WORDS:
+        if _names_a_place(text, word.start()):
             continue
         cased = first[:1].isupper() and _is_capitalized(following) and following[:1].isalpha()
         uncased = not first[:1].isupper() and not first[:1].islower() and following in last_names
@@ -170,7 +214,8 @@ def persons(text: str) -> list[str]:
             found.append(f"{first} {following}")
     for match in PERSONAL_EMAIL.finditer(text):
         parts = [part for part in re.split(r"[._-]", match.group(1)) if part]
-        if len(parts) >= 2 and (_fold(parts[0]) in first_names or len(parts[0]) == 1):
+        # prenom.nom, p.nom, nom.prenom
+        if len(parts) >= 2 and (len(parts[0]) == 1 or any(_fold(part) in first_names for part in parts)):
             found.append(match.group())
     # « M. Jacques Martin » is found twice (civility, first name): say it once, in full.
     unique = list(dict.fromkeys(found))

@@ -82,8 +82,13 @@
     return chosen;
   }
 
+  // The filters appear once a person turns to the search: shown when the script starts, they
+  // would push the whole page down under the reader's eyes (a layout shift).
+  function offerFilters() { filtersBox.hidden = false; }
+
   function run(query) {
     if (!query.trim()) return;
+    offerFilters();
     status(data.labelLoading, true);
     var choice = form.elements.statut.value;
     // Open and upcoming first, then the ended ones: two searches, each in Pagefind's order.
@@ -127,7 +132,7 @@
     window.history.replaceState(null, "", address);
   }
 
-  filtersBox.hidden = false;
+  form.addEventListener("focusin", offerFilters);
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     remember(form.elements.q.value);

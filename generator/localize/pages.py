@@ -1,0 +1,81 @@
+"""The pages made of interface text and lists: home, search, « Mes fiches », and the
+language-neutral page of each fiche (outside the language folders)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from generator import labels, routes
+from generator.languages import SOURCE_LANGUAGE, built_languages
+from generator.localize.common import LanguageContext
+from generator.localize.territory import territory_view
+from generator.localize.views import (
+    FavouritesView,
+    HomeView,
+    LanguageChoice,
+    NeutralFichePage,
+    SearchView,
+    TerritoryEntry,
+)
+from generator.models import Catalogue
+from generator.routes import relative
+
+
+def home_view(context: LanguageContext) -> HomeView:
+    territories = sorted(context.catalogue.territories.values(), key=lambda t: t.model.name.casefold())
+    return HomeView(
+        path=routes.home(),
+        title=context.gettext("Actions d'accueil et d'intégration"),
+        translated_in=None,
+        lang=context.lang,
+        territories=[
+            TerritoryEntry(
+                name=t.model.name,
+                href=relative(routes.home(), routes.territory(t.slug)),
+                kind=context.gettext(labels.TERRITORY_KINDS[t.model.kind]),
+                departments=t.model.departments,
+                count=len(t.actions),
+            )
+            for t in territories
+        ],
+    )
+
+
+def search_view(context: LanguageContext) -> SearchView:
+    """The search page lists every territory's actions by theme, for browsers without JavaScript."""
+    return SearchView(
+        path=routes.search(),
+        title=context.gettext("Recherche"),
+        translated_in=None,
+        lang=context.lang,
+        territories=[
+            territory_view(context, t, from_path=routes.search()) for t in context.catalogue.territories.values()
+        ],
+    )
+
+
+def favourites_view(context: LanguageContext) -> FavouritesView:
+    return FavouritesView(
+        path=routes.favourites(), title=context.gettext("Mes fiches"), translated_in=None, lang=context.lang
+    )
+
+
+def fiche_language_choices(catalogue: Catalogue, languages: Sequence[str]) -> list[NeutralFichePage]:
+    """For each fiche, its title in every built language it is translated in, for the neutral pages."""
+    pages = []
+    for action in catalogue.actions():
+        path = routes.fiche(action.territory, action.slug)
+        neutral = routes.neutral_fiche(action.territory, action.slug)
+        choices = []
+        for language in built_languages(languages):
+            translation = action.translations.get(language.code)
+            # Untranslated, the page shows the French text: offered only when French itself is not built.
+            if language.code != SOURCE_LANGUAGE and translation is None and SOURCE_LANGUAGE in languages:
+                continue
+            title = translation.model.title if translation and translation.model.title else action.model.title
+            href = relative(neutral, routes.in_site(language.code, path))
+            choices.append(
+                LanguageChoice(language.code, language.name, language.html_lang, language.direction, title, href)
+            )
+        pages.append(NeutralFichePage(path=neutral, choices=choices, root=relative(neutral, routes.site_root())))
+    return pages

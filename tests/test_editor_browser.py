@@ -1,0 +1,211 @@
+"""The web editor at /admin/, in Chromium, offline: Sveltia CMS with its test backend, whose
+repository is a folder of the browser's own file system (OPFS). The test lays the fixture
+catalogue there, fills the form as a coordinator would, saves, reads the file back, and checks
+that `catalogue validate` accepts it and that the build makes a fiche of the typed values."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import BUILD_EPOCH, CATALOGUE
+
+# The test backend's repository, in the origin's private file system.
+WRITE_REPOSITORY = """async (files) => {
+  const root = await navigator.storage.getDirectory();
+  const repository = await root.getDirectoryHandle('sveltia-cms-test', {create: true});
+  for (const [path, text] of Object.entries(files)) {
+    const parts = path.split('/');
+    let folder = repository;
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part, {create: true});
+    const writable = await (await folder.getFileHandle(parts.at(-1), {create: true})).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}"""
+READ_FILE = """async (path) => {
+  let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('sveltia-cms-test');
+  const parts = path.split('/');
+  try {
+    for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+    return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+  } catch (error) {
+    return null;
+  }
+}"""
+
+
+def _repository_files(content: Path) -> dict[str, str]:
+    return {f"content/{path.relative_to(content).as_posix()}": path.read_text(encoding="utf-8") for path in content.rglob("*.yml")}
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory):
+    """The fixture catalogue built in French, with the editor on its test backend."""
+    from generator.pipeline import run_pipeline
+
+    out = tmp_path_factory.mktemp("editor") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CATALOGUE_EDITOR_BACKEND", "test-repo")
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        run_pipeline(CATALOGUE, out, ["fr"], progress=False)
+    from browser import serve
+
+    with serve(out) as url:
+        yield url
+
+
+@pytest.fixture
+def editor(chromium, editor_site):
+    """/admin/ open on the test repository, holding the fixture catalogue; other origins recorded."""
+    from playwright.sync_api import expect
+
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    elsewhere = []
+    page.on("request", lambda request: None if request.url.startswith((editor_site, "data:", "blob:")) else elsewhere.append(request.url))
+    page.goto(f"{editor_site}/admin/")
+    page.evaluate(WRITE_REPOSITORY, _repository_files(CATALOGUE))
+    page.get_by_role("button", name=re.compile("test", re.IGNORECASE)).click()
+    expect(page.get_by_role("treeitem", name="Actions : Port-Exemple")).to_be_visible()
+    page.elsewhere = elsewhere
+    yield page
+    context.close()
+
+
+def _field(page, label: str):
+    """A field of the form, by its label. The editor renders fields as they scroll into view:
+    scroll the form until the field is there."""
+    field = page.get_by_role("group", name=f"Champ « \u2068{label}\u2069 »", exact=True)
+    for _ in range(40):
+        if field.count():
+            break
+        page.get_by_role("group", name=re.compile("^Champ")).last.scroll_into_view_if_needed()
+        page.get_by_role("group", name=re.compile("^Modifier le contenu")).hover()
+        page.mouse.wheel(0, 400)
+    return field
+
+
+def _validate_and_build(tmp_path: Path, relative: str, text: str) -> Path:
+    """Copy the fixture catalogue, put the saved file in it, validate and build it in French."""
+    from generator.load import load_catalogue
+    from generator.pipeline import run_pipeline
+
+    content = tmp_path / "content"
+    shutil.copytree(CATALOGUE, content)
+    (content / relative).write_text(text, encoding="utf-8")
+    load_catalogue(content)  # raises ContentErrors, listing every error, if the file is refused
+    site = tmp_path / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+        run_pipeline(content, site, ["fr"], progress=False)
+    return site
+
+
+def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(editor, tmp_path):
+    from playwright.sync_api import expect
+
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("button", name="Créer une entrée", exact=True).click()
+    expect(_field(page, "Titre")).to_be_visible()
+
+    _field(page, "Titre").get_by_role("textbox").fill("Apprendre à coudre")
+    _field(page, "Résumé").get_by_role("textbox").fill("Un atelier de couture pour pratiquer le français.")
+    _field(page, "C'est quoi ?").get_by_role("textbox").fill("Un atelier de couture, **chaque mardi**, au centre social.")
+    themes = _field(page, "Thèmes")
+    themes.get_by_role("combobox").click()
+    page.get_by_role("option", name="Activités et culture").click()
+    expect(themes.get_by_text("Activités et culture")).to_be_visible()
+    _field(page, "Dernière vérification").get_by_role("textbox").fill("2025-05-20")
+    administration = _field(page, "Pour l'administration")
+    administration.get_by_role("button", name="Développer").first.click()
+    _field(page, "Contrat (identifiant)").get_by_role("textbox").fill("ctai-2023-2026")
+    _field(page, "Intitulé officiel").get_by_role("textbox").fill("Atelier couture et français")
+    _field(page, "Public de l'action").get_by_role("radio", name="Pour vous").check()
+    source = _field(page, "Source")
+    source.get_by_role("button", name="Développer").click()
+    _field(page, "Document source").get_by_role("textbox").fill("fixture.txt")
+    _field(page, "Fiche ou section du document").get_by_role("textbox").fill("fiche 9")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+
+    path = "content/port-exemple/actions/apprendre-a-coudre.yml"
+    page.wait_for_function(f"({READ_FILE})({path!r})", timeout=15000)
+    text = page.evaluate(READ_FILE, path)
+    assert text is not None, "the editor saved no file where the catalogue expects the action"
+    data = yaml.safe_load(text)
+    # Only what was typed: no pre-filled facts.
+    assert data["title"] == "Apprendre à coudre"
+    assert data["themes"] == ["culture"]
+    assert data["admin"]["source"] == {"document": "fixture.txt", "section": "fiche 9"}
+    assert "who" not in data and "where" not in data and "alert" not in data
+
+    site = _validate_and_build(tmp_path, path.removeprefix("content/"), text)
+    fiche = (site / "fr" / "port-exemple" / "apprendre-a-coudre" / "index.html").read_text(encoding="utf-8")
+    assert "Apprendre à coudre" in fiche
+    assert "<strong>chaque mardi</strong>" in fiche
+    assert "Activités et culture" in fiche
+    assert page.elsewhere == [], "the editor asked another origin"
+
+
+def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
+    """The file is rewritten from the form: the values and the order of the keys stay as they
+    were, except the edited one. Comments are not kept (the README says why)."""
+    from playwright.sync_api import expect
+
+    path = "content/port-exemple/actions/permanence-logement.yml"
+    before = (CATALOGUE / path.removeprefix("content/")).read_text(encoding="utf-8")
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("row", name="Trouver un logement").click()
+    abstract = _field(page, "Résumé").get_by_role("textbox")
+    expect(abstract).to_have_value("Une permanence pour chercher un logement.")
+    abstract.fill("Une permanence, le jeudi, pour chercher un logement.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.wait_for_function(
+        f"({READ_FILE})({path!r}).then(text => text && text.includes('le jeudi'))", timeout=15000
+    )
+    after = page.evaluate(READ_FILE, path)
+
+    from generator.models import Action
+
+    old, new = (Action.model_validate(yaml.safe_load(text)).model_dump() for text in (before, after))
+    assert new.pop("abstract") == "Une permanence, le jeudi, pour chercher un logement."
+    old.pop("abstract")
+    assert new == old
+    # The same keys in the same order, and no default written out.
+    assert list(yaml.safe_load(after)) == list(yaml.safe_load(before))
+    assert yaml.safe_load(after)["where"] == yaml.safe_load(before)["where"]
+    _validate_and_build(tmp_path, path.removeprefix("content/"), after)
+
+
+def test_the_editor_shows_each_fiches_languages_and_their_state(editor):
+    """Machine, reviewed or stale: the labels come from the loader, which compares fingerprints."""
+    from playwright.sync_api import expect
+
+    page = editor
+    page.get_by_role("treeitem", name="Traductions : Port-Exemple").click()
+    for label in (
+        "Apprendre le français — arabe : relue",
+        "Apprendre le français — anglais : automatique",
+        "Apprendre le français — russe : automatique, à mettre à jour (le français a changé depuis)",
+    ):
+        expect(page.get_by_role("row", name=label, exact=True)).to_be_visible()
+
+
+def test_the_editing_form_passes_axe_wcag_aa(editor):
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    from test_pages_in_browser import WCAG_AA
+
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("row", name="Trouver un logement").click()
+    expect(_field(page, "Résumé").get_by_role("textbox")).to_be_visible()
+    results = Axe().run(page, options=WCAG_AA)
+    assert [(v["id"], v["help"], len(v["nodes"])) for v in results.response["violations"]] == []
