@@ -95,24 +95,34 @@ def build_language(
     `languages` are all the languages built together, which the language switcher offers.
     `template_cache` is a folder shared by the builds of one run, for compiled theme templates.
     """
+    # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
+    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
+        config = mkdocs_config(lang, languages, rendered, site_dir, site_name, Path(empty_docs), template_cache)
+        _run_mkdocs(lang, config)
+    prune_theme_files(site_dir)
+    share_theme_files(site_dir)
+
+
+def mkdocs_config(
+    lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, site_name: str,
+    empty_docs: Path, template_cache: Path | None = None,
+):
+    """The MkDocs configuration of one language's build, with the plugin that hands it the pages."""
     with BASE_CONFIG.open("rb") as handle:
         base = yaml_load(handle)
     theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
-    # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
-    with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
-        config = load_config(
-            config_file=str(BASE_CONFIG),
-            docs_dir=empty_docs,
-            site_dir=str(site_dir),
-            site_name=site_name,
-            nav=rendered.nav,
-            theme=theme,
-            extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
-                   "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
-        )
-        config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
-        _run_mkdocs(lang, config)
-    prune_theme_files(site_dir)
+    config = load_config(
+        config_file=str(BASE_CONFIG),
+        docs_dir=str(empty_docs),
+        site_dir=str(site_dir),
+        site_name=site_name,
+        nav=rendered.nav,
+        theme=theme,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
+               "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
+    )
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
+    return config
 
 
 def _run_mkdocs(lang: str, config) -> None:
@@ -131,6 +141,7 @@ def _run_mkdocs(lang: str, config) -> None:
 
 # Material ships these for its own search (turned off here) and for debugging: a catalogue
 # deployed eight times over has no use for them.
+THEME_FILES = "assets"
 UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "**/*.map")
 
 
@@ -141,6 +152,20 @@ def prune_theme_files(site_dir: Path) -> None:
                 shutil.rmtree(path)
             else:
                 path.unlink()
+
+
+def share_theme_files(site_dir: Path) -> None:
+    """Material's and our CSS, JavaScript, icons and fonts are the same in every language: the
+    first language built moves its copy to the site's root, where every page links
+    (generator/mkdocs_plugin.py); the others' copies are dropped. A reader who switches
+    language downloads the new page only."""
+    own, shared = site_dir / THEME_FILES, site_dir.parent / THEME_FILES
+    try:
+        own.rename(shared)  # atomic: languages built side by side cannot both move theirs
+    except OSError:
+        if not shared.is_dir():
+            raise
+        shutil.rmtree(own)
 
 
 def site_url() -> str:

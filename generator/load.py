@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import hashlib
 import multiprocessing
 import os
 import re
@@ -41,8 +42,36 @@ from generator.models import (
     listed,
 )
 
+# The files read, by path and content, when `remember_files()` turned it on: `catalogue serve`
+# reads a territory again after each edit, and most of its files are unchanged. Not by
+# modification time: two saves in the same clock tick, of the same size, would look the same.
+_REMEMBERED: dict[tuple, tuple] | None = None
+
+
+def remember_files() -> None:
+    global _REMEMBERED
+    if _REMEMBERED is None:
+        _REMEMBERED = {}
+
+
 def _validate(model: type[BaseModel], path: Path, errors: list[ContentError], not_persons: tuple[str, ...] = ()):
     """The validated model and its parsed data (for line numbers), or (None, data)."""
+    if _REMEMBERED is None:
+        return _validate_file(model, path, errors, not_persons)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return _validate_file(model, path, errors, not_persons)
+    key = (model, path, digest, not_persons)
+    if key not in _REMEMBERED:
+        found: list[ContentError] = []
+        _REMEMBERED[key] = (*_validate_file(model, path, found, not_persons), found)
+    validated, data, found = _REMEMBERED[key]
+    errors.extend(found)
+    return validated, data
+
+
+def _validate_file(model: type[BaseModel], path: Path, errors: list[ContentError], not_persons: tuple[str, ...]):
     data = read_yaml(path, errors, not_persons)
     if data is None:
         return None, None
@@ -313,3 +342,11 @@ def load_catalogue(content_dir: Path) -> Catalogue:
     if errors:
         raise ContentErrors(errors)
     return Catalogue(territories=territories)
+
+
+def load_territory(folder: Path) -> LoadedTerritory:
+    """One territory folder, read and checked alone: the preview reloads only what changed."""
+    territory, errors = _load_one(folder)
+    if errors:
+        raise ContentErrors(errors)
+    return territory

@@ -76,4 +76,18 @@ class RenderedPages(BasePlugin):
         return self._blocks[key]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return _INDENTATION.sub("\n", output)
+        return shared_theme_links(_INDENTATION.sub("\n", output))
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        return shared_theme_links(output) if template_name.endswith(".html") else output
+
+
+# A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes
+# them relative to the page.
+_THEME_LINK = re.compile(r'((?:href|src)=")((?:\.\.?/)*)(assets/)')
+
+
+def shared_theme_links(html: str) -> str:
+    """Point the theme's links one folder up, to the one copy at the site's root (see
+    generator/build.py), still relative so the site works under any base path."""
+    return _THEME_LINK.sub(r"\1\2../\3", html)

@@ -15,6 +15,11 @@ rebuild is under way (a page is never read half-written) and answers the pages' 
   over the page (generator/editor_preview.py);
 - translations: the gettext catalogs are compiled once and cached (generator/i18n.py); after a
   `.po` edit the caches are emptied, so the next build reads the edited catalog.
+
+After the first, full, build, rebuilds are incremental (generator/incremental.py): the pages an
+edit changes are rebuilt and shown first; the search index, the open data and the site root's
+pages follow once the edits pause for a second, while the pages are already served (the search
+may miss an index file for that half second: it is a preview).
 """
 
 from __future__ import annotations
@@ -33,12 +38,16 @@ from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
 from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
 from generator.index import IndexFailed
-from generator.pipeline import run_pipeline
+from generator.incremental import IncrementalSite
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
 RELOAD_SCRIPT = Path(__file__).resolve().parent / "preview" / "reload.js"
 RELOAD_SCRIPT_PATH = "/__reload.js"
+
+# The search index and the open data wait for the edits to pause this long (seconds), and stop
+# between languages for a new edit: a coordinator saving again sees the page first.
+FINISH_AFTER_QUIET_S = 1.0
 
 # Reading a file (the build itself does) is not a change.
 _CHANGES = ("created", "modified", "deleted", "moved")
@@ -70,7 +79,9 @@ class PreviewServer(LiveReloadServer):
         self.languages = languages
         self.site_dir = site_dir
         self.builds = 0
+        self.site = IncrementalSite(content, site_dir, languages)
         self._changed: set[Path] = set()
+        self._refused: set[Path] = set()  # edits with errors: read again with the next ones
         self.observer = Observer()
         self.watched = [content, THEME_DIR, templating.TEMPLATES_DIR, i18n.LOCALES_DIR]
         for folder in self.watched:
@@ -93,25 +104,46 @@ class PreviewServer(LiveReloadServer):
 
     def rebuild(self) -> None:
         """One build; called by the build loop only, so never two at once."""
-        changed = self._take_changes()
+        changed = self._take_changes() | self._refused
         if _under(changed, [i18n.LOCALES_DIR]):
             forget_translations()
         try:
-            run_pipeline(self.content, self.site_dir, self.languages, progress=False)
+            if self.site.catalogue is None:
+                self.site.build_all()
+            else:
+                self.site.rebuild_pages(changed)
+                PreviewErrors.record([])  # the pages shown next have no errors left to show
+                self._show_pages()
+                if not self._edited_within(FINISH_AFTER_QUIET_S):
+                    self.site.finish(interrupted=lambda: self._want_rebuild)
         except ContentErrors as errors:
+            self._refused = changed
             PreviewErrors.record(errors.errors)
             for error in errors.errors:
                 print(error, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
         except (BuildFailed, IndexFailed) as failure:
+            self._refused = changed
             PreviewErrors.record([failure])
             print(failure, file=sys.stderr)
             print("Erreurs : l'aperçu garde la version précédente.", file=sys.stderr)
             return
+        self._refused = set()
         PreviewErrors.record([])
         self.builds += 1
         print("Aperçu à jour.", file=sys.stderr)
+
+    def _edited_within(self, seconds: float) -> bool:
+        """Wait up to `seconds` for another edit; True if one came."""
+        with self._rebuild_cond:
+            return self._rebuild_cond.wait_for(lambda: self._want_rebuild, timeout=seconds)
+
+    def _show_pages(self) -> None:
+        """Serve the rebuilt pages, and reload the open ones, before the search index is made again."""
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch
+            self._epoch_cond.notify_all()
 
     def server_activate(self) -> None:
         """Say where the preview is once it accepts connections: tools wait for this line."""

@@ -97,7 +97,8 @@ def test_navigation_does_not_list_every_fiche(built_site):
 
 def test_theme_parts_made_once_per_depth_fit_every_page(built_site):
     """Styles, scripts, menu and configuration are rendered once per depth (theme/main.html):
-    on every page, at every depth, they must still point to this language's folder."""
+    on every page, at every depth, they must still point to the theme's files and to this
+    language's folder."""
     language_root = (built_site / "fr").resolve()
     pages = sorted((built_site / "fr").rglob("*.html"))
     assert any(page.name == "404.html" for page in pages)
@@ -172,7 +173,7 @@ def test_a_build_of_some_languages_links_only_to_them(tmp_path, monkeypatch):
     monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
     out = tmp_path / "site"
     run_pipeline(CATALOGUE, out, ["fr", "ar"], progress=False)
-    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["admin", "ar", "data", "f", "fr"]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["admin", "ar", "assets", "data", "f", "fr"]
     pages = [out / "index.html", out / "404.html", *out.glob("f/*/*/index.html"), *(out / "fr" / "port-exemple").rglob("index.html")]
     problems = {page: broken_links(out, page) for page in pages}
     assert {page: found for page, found in problems.items() if found} == {}
@@ -208,3 +209,19 @@ def test_two_builds_in_one_process_each_get_their_own_date(tmp_path, monkeypatch
     summary = run_pipeline(CATALOGUE, tmp_path / "today", ["fr"], progress=False)
     assert summary.build_date == dt.datetime.now(dt.timezone.utc).date()
     assert "SOURCE_DATE_EPOCH" not in os.environ
+
+
+def test_theme_files_are_published_once_for_every_language(built_site):
+    """Material's and our CSS, scripts and icons are at the site's root, once: a reader who
+    switches language does not download them again. Links stay relative (any base path)."""
+    assert not any((built_site / code / "assets").exists() for code in SITE_LANGUAGES)
+    shared = (built_site / "assets").resolve()
+    for code in SITE_LANGUAGES:
+        for page in (built_site / code / "index.html", built_site / code / "port-exemple" / "atelier-emploi" / "index.html"):
+            html = page.read_text(encoding="utf-8")
+            links = re.findall(r'(?:href|src)="((?:\.\.?/)*assets/[^"]+)"', html)
+            assert links, page
+            for link in links:
+                assert not link.startswith("/")
+                target = (page.parent / link).resolve()
+                assert target.is_file() and shared in target.parents, (page, link)

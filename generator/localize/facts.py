@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import Enum
 
 import segno
@@ -25,6 +26,9 @@ from generator.routes import relative
 RELATED_COUNT = 5
 
 
+# `catalogue serve` works the facts out again after each edit (generator/incremental.py): the
+# addresses, hence the codes, of the other actions have not changed.
+@lru_cache(maxsize=8192)
 def qr_svg(url: str) -> Markup:
     """An address as a QR code, made here: inline SVG, no request, no script."""
     # A fixed mask: choosing the best of eight would cost four times more, for every fiche, and any mask scans.

@@ -1,0 +1,91 @@
+"""The preview's incremental rebuild gives exactly the files of a full build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_EPOCH, CATALOGUE, TEST_SITE_URL, tree_digest
+from generator.errors import ContentErrors
+from generator.incremental import IncrementalSite
+from generator.pipeline import run_pipeline
+
+LANGUAGES = ["fr", "en", "ar"]
+ACTIONS = Path("port-exemple") / "actions"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _text_edit(content: Path) -> list[Path]:
+    fiche = content / ACTIONS / "atelier-emploi.yml"
+    _replace(fiche, "Un entretien d'essai et des conseils", "Un entretien d'essai, puis des conseils")
+    return [fiche]
+
+
+def _theme_change(content: Path) -> list[Path]:
+    fiche = content / ACTIONS / "atelier-emploi.yml"
+    _replace(fiche, "themes: [travail]", "themes: [travail, logement]")
+    return [fiche]
+
+
+def _new_action(content: Path) -> list[Path]:
+    new = content / ACTIONS / "autre-permanence.yml"
+    shutil.copy(content / ACTIONS / "permanence-logement.yml", new)
+    _replace(new, "title: ", "title: Autre ")
+    return [new]
+
+
+def _deleted_action(content: Path) -> list[Path]:
+    gone = content / ACTIONS / "reseau-professionnels.yml"
+    gone.unlink()
+    return [gone]
+
+
+def _translation_edit(content: Path) -> list[Path]:
+    translation = content / ACTIONS / "atelier-emploi.en.yml"
+    _replace(translation, 'title: "Prepare for a job interview"', 'title: "Get ready for a job interview"')
+    return [translation]
+
+
+@pytest.fixture
+def environment(monkeypatch):
+    monkeypatch.setenv("CATALOGUE_SITE_URL", TEST_SITE_URL)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
+def test_incremental_rebuilds_equal_full_builds(tmp_path, environment):
+    content = tmp_path / "content"
+    shutil.copytree(CATALOGUE, content)
+    site = IncrementalSite(content, tmp_path / "preview", LANGUAGES)
+    site.build_all()
+    untouched = tmp_path / "preview" / "fr" / "val-exemple" / "mentorat-jeunes" / "index.html"
+    written = untouched.stat().st_mtime_ns
+    for number, change in enumerate((_text_edit, _theme_change, _new_action, _deleted_action, _translation_edit)):
+        site.rebuild_pages(set(change(content)))
+        site.finish()
+        full = tmp_path / f"full-{number}"
+        run_pipeline(content, full, LANGUAGES, progress=False)
+        assert tree_digest(tmp_path / "preview") == tree_digest(full), change.__name__
+    # Only what the edits affect was rebuilt: another territory's fiche was never written again.
+    assert untouched.stat().st_mtime_ns == written
+    site.close()
+
+
+def test_an_edit_with_errors_changes_nothing(tmp_path, environment):
+    content = tmp_path / "content"
+    shutil.copytree(CATALOGUE, content)
+    site = IncrementalSite(content, tmp_path / "preview", LANGUAGES)
+    site.build_all()
+    before = tree_digest(tmp_path / "preview")
+    fiche = content / ACTIONS / "atelier-emploi.yml"
+    _replace(fiche, "themes: [travail]", "themes: [pas-un-theme]")
+    with pytest.raises(ContentErrors):
+        site.rebuild_pages({fiche})
+    assert tree_digest(tmp_path / "preview") == before
+    site.close()
