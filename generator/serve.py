@@ -153,20 +153,21 @@ class PreviewServer(LiveReloadServer):
 
     def _serve_request(self, environ, start_response):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
-            body = RELOAD_SCRIPT.read_bytes()
-            start_response("200 OK", [("Content-Type", "text/javascript"), ("Cache-Control", "no-store"),
-                                      ("Content-Length", str(len(body)))])
-            return [body]
+            return _uncached(start_response, RELOAD_SCRIPT.read_bytes(), "text/javascript")
         if environ["PATH_INFO"] == ERRORS_PATH:
-            body = PreviewErrors.as_json()
-            start_response("200 OK", [("Content-Type", "application/json"), ("Cache-Control", "no-store"),
-                                      ("Content-Length", str(len(body)))])
-            return [body]
+            return _uncached(start_response, PreviewErrors.as_json(), "application/json")
         return super()._serve_request(environ, start_response)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         """Tell the page's reload script which build it shows (no inline script: see the CSP)."""
         return content.replace(b'__reload.js"', b'__reload.js?build=%d"' % epoch, 1)
+
+
+def _uncached(start_response, body: bytes, content_type: str) -> list[bytes]:
+    """A preview-only answer, asked for afresh each time."""
+    start_response("200 OK", [("Content-Type", content_type), ("Cache-Control", "no-store"),
+                              ("Content-Length", str(len(body)))])
+    return [body]
 
 
 def _under(paths: Iterable[Path], folders: list[Path]) -> bool:
