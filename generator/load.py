@@ -192,7 +192,7 @@ def _load_action_files(files: list[Path], territory: LoadedTerritory, contract_i
         if lang is not None:
             continue
         shown = display_path(path)
-        if not re.match(SLUG_PATTERN, slug):
+        if not re.fullmatch(SLUG_PATTERN, slug):
             errors.append(
                 ContentError(shown, 1, "", f"nom de fichier « {path.name} » : lettres minuscules, chiffres et tirets seulement")
             )
