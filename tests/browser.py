@@ -27,6 +27,20 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 360, "height": 740}
+# The phone tests' languages (every one but English, whose script and direction French already
+# covers) and their two screens: the smallest phone in use, and a common cheap one.
+MATRIX_LANGUAGES = ["fr", "ar", "fa", "ps", "ti", "ru", "uk"]
+SCREENS = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
+
+
+@contextlib.contextmanager
+def phone_page(chromium):
+    """A page of a touch phone at the first of SCREENS; a test resizes it to the others."""
+    context = chromium.new_context(viewport=SCREENS[0], is_mobile=True, has_touch=True)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 REPO = Path(__file__).resolve().parent.parent
 # Pinned and installed by .ci/run (12.2.3: the newer ones need Node 22).

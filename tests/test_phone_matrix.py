@@ -16,8 +16,8 @@ from generator.i18n import translations_for
 from generator.languages import LANGUAGES
 from generator.models import SITE_LANGUAGES
 
-MATRIX_LANGUAGES = ["fr", "ar", "fa", "ps", "ti", "ru", "uk"]
-SCREENS = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
+from browser import MATRIX_LANGUAGES, SCREENS
+
 PAGES = {
     "home": "",
     "territory": "port-exemple/",

@@ -13,11 +13,9 @@ from generator.load import load_catalogue
 from generator.models import SITE_LANGUAGES
 from generator.pipeline import run_pipeline
 
+from browser import MATRIX_LANGUAGES, SCREENS, phone_page, serve
 from conftest import BUILD_EPOCH, CATALOGUE
 
-# The languages of the phone tests (tests/test_phone_matrix.py), and their two screen widths.
-MATRIX_LANGUAGES = ["fr", "ar", "fa", "ps", "ti", "ru", "uk"]
-SCREENS = [{"width": 320, "height": 640}, {"width": 360, "height": 740}]
 # More matches than the ten shown at first: copies of a running French course, each with this word.
 MANY = 13
 MANY_WORD = "quenouille"
@@ -94,7 +92,6 @@ def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
 @pytest.fixture(scope="module")
 def many_matches_site(tmp_path_factory):
     """The fixture catalogue with MANY more fiches that all hold MANY_WORD, built in MATRIX_LANGUAGES."""
-    from browser import serve
 
     root = tmp_path_factory.mktemp("many")
     content = root / "catalogue"
@@ -115,9 +112,7 @@ def many_matches_site(tmp_path_factory):
 @pytest.mark.parametrize("lang", MATRIX_LANGUAGES)
 def test_more_than_ten_matches_are_all_shown_with_the_true_count(chromium, many_matches_site, lang):
     _ = translations_for(lang).gettext
-    context = chromium.new_context(viewport=SCREENS[0], is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
+    with phone_page(chromium) as page:
         for screen in SCREENS:
             page.set_viewport_size(screen)
             page.goto(f"{many_matches_site}/{lang}/")
@@ -135,8 +130,6 @@ def test_more_than_ten_matches_are_all_shown_with_the_true_count(chromium, many_
             urls = {a.get_attribute("href") for a in page.locator(".catalogue-search__list a").all()}
             assert {url.rstrip("/").rsplit("/", 1)[-1] for url in urls} == {f"cours-groupe-{n}" for n in range(1, MANY + 1)}
             assert page.evaluate("document.scrollingElement.scrollWidth") <= screen["width"]
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("word", ["співбесідою", "співбесіду"])
@@ -144,13 +137,9 @@ def test_an_inflected_ukrainian_word_finds_its_fiche(chromium, built_site, site_
     """Forms that appear nowhere in the fiche (its title says « співбесіди »): found all the same."""
     fiche = (built_site / "uk" / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
     assert word not in fiche.lower()
-    context = chromium.new_context(viewport=SCREENS[0], is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
+    with phone_page(chromium) as page:
         for screen in SCREENS:
             page.set_viewport_size(screen)
             page.goto(f"{site_url}/uk/")
             urls = search(page, word)
             assert any(url.rstrip("/").endswith("/port-exemple/atelier-emploi") for url in urls), (word, urls)
-    finally:
-        context.close()
