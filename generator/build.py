@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +17,7 @@ from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
 from generator.models import Audience
 from generator.render import RenderedLanguage
+from generator.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
@@ -31,10 +30,6 @@ def language_switch(languages: list[str]) -> list[dict]:
         {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
         for language in built_languages(languages)
     ]
-
-
-# Set by `catalogue serve`: its builds load the live-reload script.
-PREVIEW_VARIABLE = "CATALOGUE_PREVIEW"
 
 
 class BuildFailed(Exception):
@@ -88,7 +83,7 @@ def theme_strings(lang: str) -> dict[str, str]:
 
 def build_language(
     lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, site_name: str,
-    template_cache: Path | None = None,
+    settings: Settings, template_cache: Path | None = None,
 ) -> None:
     """Build one language's rendered pages into `site_dir` with Material in language `lang`.
 
@@ -97,7 +92,7 @@ def build_language(
     """
     # The pages come from the plugin, not from files: MkDocs still wants a docs folder.
     with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-docs-") as empty_docs:
-        config = mkdocs_config(lang, languages, rendered, site_dir, site_name, Path(empty_docs), template_cache)
+        config = mkdocs_config(lang, languages, rendered, site_dir, site_name, Path(empty_docs), settings, template_cache)
         _run_mkdocs(lang, config)
     prune_theme_files(site_dir)
     share_theme_files(site_dir)
@@ -105,7 +100,7 @@ def build_language(
 
 def mkdocs_config(
     lang: str, languages: list[str], rendered: RenderedLanguage, site_dir: Path, site_name: str,
-    empty_docs: Path, template_cache: Path | None = None,
+    empty_docs: Path, settings: Settings, template_cache: Path | None = None,
 ):
     """The MkDocs configuration of one language's build, with the plugin that hands it the pages."""
     with BASE_CONFIG.open("rb") as handle:
@@ -119,9 +114,9 @@ def mkdocs_config(
         nav=rendered.nav,
         theme=theme,
         extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
-               "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
+               "preview": settings.preview},
     )
-    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, settings.build_date, template_cache)
     return config
 
 
@@ -166,27 +161,3 @@ def share_theme_files(site_dir: Path) -> None:
         if not shared.is_dir():
             raise
         shutil.rmtree(own)
-
-
-def site_url() -> str:
-    """The site's published address: `CATALOGUE_SITE_URL`, else `site_url` in mkdocs.yml, else ""."""
-    configured = os.environ.get("CATALOGUE_SITE_URL")
-    if configured is None:
-        with BASE_CONFIG.open("rb") as handle:
-            configured = yaml_load(handle).get("site_url") or ""
-    return configured
-
-
-@contextlib.contextmanager
-def reproducible_build(epoch: int):
-    """MkDocs dates the sitemap and gzip files from SOURCE_DATE_EPOCH: set it for one build only
-    (the language workers inherit it), so that a later build in the same process gets its own."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous

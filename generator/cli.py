@@ -100,9 +100,11 @@ def _languages(parser: argparse.ArgumentParser, chosen: list[str] | None) -> lis
 
 def cmd_build(args: argparse.Namespace) -> int:
     from generator.pipeline import run_pipeline
+    from generator.settings import Settings
 
     summary = run_pipeline(
         content_dir=Path(args.content), out_dir=Path(args.out), languages=args.lang, progress=not args.quiet,
+        settings=Settings.read(),
     )
     print(f"Site construit dans {args.out}/ : {summary.pages} pages en {len(summary.languages)} langues.")
     return EXIT_OK

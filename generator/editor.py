@@ -8,7 +8,6 @@ script.
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import sys
 import tarfile
@@ -16,9 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from generator import models, routes
+from generator import models, routes, templating
 from generator.editor_form import editor_fields
+from generator.languages import LANGUAGES
 from generator.reference import TRANSLATION_STATUSES
+from generator.settings import Settings
 
 EDITOR_FILES = Path(__file__).resolve().parent / "site_admin"
 PROJECT_DIR = EDITOR_FILES.parent.parent
@@ -51,27 +52,20 @@ VENDOR_PATCHES = (
     # Its update check asks unpkg.com for the newest release: the pinned version never updates itself.
     ("LSe=async()=>{try{let e=await fetch(NSe);", "LSe=async()=>{try{return;let e=await fetch(NSe);"),
 )
+# The page itself is generator/templates/editor.html.j2.
 EDITOR_PAGE_FILES = (
-    "index.html", "editor-prefs.js", EDITOR_SCRIPT, "LICENSE.txt", "locales/fr.json",
+    "editor-prefs.js", EDITOR_SCRIPT, "LICENSE.txt", "locales/fr.json",
     "fonts/material-symbols-outlined-latin-wght-normal.woff2", "fonts/LICENSE-material-symbols.txt",
 )
 
-# `test-repo` (files kept in the browser, for the tests) instead of GitHub.
-BACKEND_VARIABLE = "CATALOGUE_EDITOR_BACKEND"
-# owner/name of the GitHub repository the editor commits to; GitHub Actions sets GITHUB_REPOSITORY.
-REPOSITORY_VARIABLES = ("CATALOGUE_EDITOR_REPO", "GITHUB_REPOSITORY")
-
-def _backend() -> dict:
-    if os.environ.get(BACKEND_VARIABLE) == "test-repo":
+def _backend(settings: Settings) -> dict:
+    if settings.editor_backend == "test-repo":
         return {"name": "test-repo"}
-    repository = next((os.environ[name] for name in REPOSITORY_VARIABLES if os.environ.get(name)), "")
     # Without a repository (a local build, `catalogue serve`) the editor still works on the local
     # folder (« Travailler avec un dépôt local »), and asks for the folder of that name.
-    return {"name": "github", "repo": repository or f"local/{PROJECT_DIR.name}", "branch": "main"}
+    return {"name": "github", "repo": settings.editor_repository or f"local/{PROJECT_DIR.name}", "branch": "main"}
 
 
-# For the coordinators, who read French: the languages by their French names.
-LANGUAGE_NAMES_FR = {"en": "anglais", "ar": "arabe", "fa": "dari", "ps": "pachto", "ti": "tigrigna", "ru": "russe", "uk": "ukrainien"}
 TRANSLATION_FIELDS = [
     {"name": "status", "label": "État", "widget": "select", "readonly": True, "required": True,
      "options": [{"label": label, "value": status.value} for status, label in TRANSLATION_STATUSES.items()]},
@@ -85,7 +79,7 @@ def translation_label(action: models.LoadedAction, lang: str, translation: model
     state = "relue" if translation.model.status is models.TranslationStatus.reviewed else "automatique"
     if translation.stale:
         state += ", à mettre à jour (le français a changé depuis)"
-    return f"{action.model.title} — {LANGUAGE_NAMES_FR.get(lang, lang)} : {state}"
+    return f"{action.model.title} — {LANGUAGES[lang].french_name} : {state}"
 
 
 def _translations_collection(territory: models.LoadedTerritory, name: str, content_path: str) -> dict | None:
@@ -112,7 +106,7 @@ def _translations_collection(territory: models.LoadedTerritory, name: str, conte
     }
 
 
-def editor_config(catalogue: models.Catalogue, content_path: str = "content") -> dict:
+def editor_config(catalogue: models.Catalogue, settings: Settings, content_path: str = "content") -> dict:
     """The whole configuration: one file per territory, one folder of actions per territory."""
     fields = editor_fields()
     territories = sorted(catalogue.territories.values(), key=lambda t: t.slug)
@@ -159,7 +153,7 @@ def editor_config(catalogue: models.Catalogue, content_path: str = "content") ->
         if translations:
             collections.append(translations)
     return {
-        "backend": _backend(),
+        "backend": _backend(settings),
         "publish_mode": "editorial_workflow",
         "app_title": "Catalogue : éditeur",
         "media_folder": f"{content_path}/_media",
@@ -169,14 +163,16 @@ def editor_config(catalogue: models.Catalogue, content_path: str = "content") ->
     }
 
 
-def write_editor(catalogue: models.Catalogue, site_dir: Path) -> None:
+def write_editor(catalogue: models.Catalogue, site_dir: Path, settings: Settings) -> None:
     """`site/admin/`: the page, the vendored editor and its configuration."""
     folder = site_dir / routes.EDITOR_FOLDER
     for sub in ("locales", "fonts"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
+    page = templating.html_environment().get_template("editor.html.j2").render()
+    (folder / "index.html").write_text(page + "\n", encoding="utf-8")
     for name in EDITOR_PAGE_FILES:
         shutil.copyfile(EDITOR_FILES / name, folder / name)
-    text = yaml.safe_dump(editor_config(catalogue), allow_unicode=True, sort_keys=False, width=120)
+    text = yaml.safe_dump(editor_config(catalogue, settings), allow_unicode=True, sort_keys=False, width=120)
     (folder / "config.yml").write_text(text, encoding="utf-8")
 
 

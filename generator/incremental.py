@@ -22,7 +22,6 @@ as much, so rebuilding a territory's folder in 8 languages could not show an edi
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from mkdocs.structure.files import File, Files, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 
 from generator import routes
-from generator.build import mkdocs_config, reproducible_build, site_url
+from generator.build import mkdocs_config
 from generator.index import index_language
 from generator.load import load_territory, remember_files
 from generator.editor import write_editor
@@ -51,11 +50,11 @@ from generator.localize.territory import territory_view
 from generator.localize.views import (
     CompletenessView, FacetView, FavouritesView, FicheView, HomeView, PageBase, SearchView, TerritoryView,
 )
-from generator.mkdocs_plugin import PreRenderedPage
 from generator.models import Catalogue
 from generator.opendata import write_open_data
-from generator.pipeline import build_date_of, run_pipeline
+from generator.pipeline import run_pipeline
 from generator.render import _render, environment, fiche_prose, render_language, render_site_root
+from generator.settings import Settings
 
 _TEMPLATES = {
     HomeView: "home", SearchView: "search", TerritoryView: "territory", FicheView: "fiche", FacetView: "facet",
@@ -119,36 +118,32 @@ class _Language:
 class IncrementalSite:
     """The preview site in `site_dir`, built in full once, then rebuilt page by page."""
 
-    def __init__(self, content: Path, site_dir: Path, languages: list[str]):
+    def __init__(self, content: Path, site_dir: Path, languages: list[str], settings: Settings):
         self.content = content.resolve()
         self.site_dir = site_dir
         self.languages = languages
+        self.settings = settings
         self.catalogue: Catalogue | None = None
         self._languages: dict[str, _Language] = {}
         self._pending_indexes: set[str] = set()
         self._pending_root = False
-        self._build_date: dt.date | None = None
         self._facts: BuildFacts | None = None
-        self._site_url = ""
 
     # --- full build ---
 
     def build_all(self) -> None:
         """The whole site, with the pipeline; then each language's build is opened again."""
         self.close()
-        run_pipeline(self.content, self.site_dir, self.languages, progress=False)
+        run_pipeline(self.content, self.site_dir, self.languages, progress=False, settings=self.settings)
         # Read in this process, so that its files are remembered for the next edits.
         remember_files()
         self.catalogue = Catalogue(territories={
             territory.slug: territory
             for territory in map(load_territory, sorted(_territory_folders(self.content)))
         })
-        self._build_date = build_date_of(self.catalogue)
-        self._site_url = site_url()
-        self._facts = build_facts(self.catalogue, self._build_date, self._site_url)
-        with reproducible_build(self._epoch()):
-            for code in self.languages:
-                self._languages[code] = self._open(code)
+        self._facts = build_facts(self.catalogue, self.settings.build_date, self.settings.site_url)
+        for code in self.languages:
+            self._languages[code] = self._open(code)
 
     def close(self) -> None:
         for language in self._languages.values():
@@ -156,9 +151,6 @@ class IncrementalSite:
         self._languages = {}
         self._pending_indexes = set()
         self._pending_root = False
-
-    def _epoch(self) -> int:
-        return int(dt.datetime.combine(self._build_date, dt.time(), dt.timezone.utc).timestamp())
 
     def _context(self, code: str) -> LanguageContext:
         """One language's localization of the current catalogue, as generator/localize/__init__.py makes it."""
@@ -169,10 +161,14 @@ class IncrementalSite:
 
     def _open(self, code: str) -> _Language:
         """MkDocs's build steps up to rendering, as `mkdocs.commands.build.build` takes them."""
-        site = localize(self.catalogue, code, self._build_date, self._site_url, self.languages, facts=self._facts)
+        site = localize(
+            self.catalogue, code, self.settings.build_date, self.settings.site_url, self.languages, facts=self._facts
+        )
         rendered = render_language(site)
         docs = tempfile.TemporaryDirectory(prefix=f"catalogue-{code}-preview-docs-")
-        config = mkdocs_config(code, self.languages, rendered, self.site_dir / code, site.home.title, Path(docs.name))
+        config = mkdocs_config(
+            code, self.languages, rendered, self.site_dir / code, site.home.title, Path(docs.name), self.settings
+        )
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         files = get_files(config)
@@ -211,9 +207,12 @@ class IncrementalSite:
             folders.add(parts[0])
         return folders
 
-    def rebuild_pages(self, changed: set[Path]) -> None:
-        """Rebuild what `changed` affects, except the search index and the site root (see `finish`)."""
-        slugs = self.territories_changed(changed) if self.catalogue else None
+    def rebuild_pages(self, changed: set[Path], settings: Settings) -> None:
+        """Rebuild what `changed` affects, except the search index and the site root (see `finish`).
+
+        New `settings` (a build date that moved on, another site address) rebuild the whole site."""
+        slugs = self.territories_changed(changed) if self.catalogue and settings == self.settings else None
+        self.settings = settings
         if slugs is not None:
             territories = dict(self.catalogue.territories)
             for slug in slugs:
@@ -222,17 +221,16 @@ class IncrementalSite:
                     slugs = None
                     break
                 territories[slug] = territory
-        if slugs is None or build_date_of(self.catalogue) != self._build_date:
+        if slugs is None:
             self.build_all()
             return
         self.catalogue = Catalogue(territories=territories)
-        self._facts = build_facts(self.catalogue, self._build_date, self._site_url)
+        self._facts = build_facts(self.catalogue, self.settings.build_date, self.settings.site_url)
         self._pending_root = True
         try:
-            with reproducible_build(self._epoch()):
-                for code, language in self._languages.items():
-                    if self._update(language, slugs):
-                        self._pending_indexes.add(code)
+            for code, language in self._languages.items():
+                if self._update(language, slugs):
+                    self._pending_indexes.add(code)
         except BaseException:
             self.close()  # half updated: the next rebuild is a full one
             self.catalogue = None
@@ -267,9 +265,7 @@ class IncrementalSite:
         rendered = _render(template, source, page=view, **extra)
         file = language.files.get_file_from_path(source)
         if file is None:
-            file = File.generated(language.config, source, content="")
-            language.files.append(file)
-            PreRenderedPage(file, language.config, rendered)
+            file = language.config.plugins["catalogue-pages"].add_page(language.files, language.config, rendered)
         else:
             file.page.rendered = rendered
         _populate_page(file.page, language.config, language.files)
@@ -292,33 +288,39 @@ class IncrementalSite:
         """
         if not self._pending_root:
             return True
-        with reproducible_build(self._epoch()):
-            with ThreadPoolExecutor(max_workers=2) as pool:
-                done = [code for code in pool.map(lambda code: None if interrupted() else _index(self.site_dir, code),
-                                                  sorted(self._pending_indexes)) if code]
-            self._pending_indexes -= set(done)
-            if self._pending_indexes or interrupted():
-                return False
-            self._pending_root = False
-            write_open_data(self.catalogue, self.site_dir, self._build_date)
-            write_editor(self.catalogue, self.site_dir)
-            neutral = self.site_dir / routes.NEUTRAL_FICHE_ROOT
-            previous = {path.parent for path in neutral.glob("*/*/index.html")}
-            pages = fiche_language_choices(self.catalogue, self.languages)
-            for gone in previous - {self.site_dir / page.path for page in pages}:
-                _remove_output(gone / "index.html", self.site_dir)
-            render_site_root(self.site_dir, pages, self.languages)
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = [code for code in pool.map(lambda code: _index(self.site_dir, code, interrupted),
+                                              sorted(self._pending_indexes)) if code]
+        self._pending_indexes -= set(done)
+        if self._pending_indexes or interrupted():
+            return False
+        self._pending_root = False
+        write_open_data(self.catalogue, self.site_dir, self.settings.build_date)
+        write_editor(self.catalogue, self.site_dir, self.settings)
+        neutral = self.site_dir / routes.NEUTRAL_FICHE_ROOT
+        previous = {path.parent for path in neutral.glob("*/*/index.html")}
+        pages = fiche_language_choices(self.catalogue, self.languages)
+        for gone in previous - {self.site_dir / page.path for page in pages}:
+            _remove_output(gone / "index.html", self.site_dir)
+        render_site_root(self.site_dir, pages, self.languages, self.settings.base_path)
         return True
 
 
-def _index(site_dir: Path, code: str) -> str:
-    """One language's search index made again, the previous one set aside while Pagefind works."""
+def _index(site_dir: Path, code: str, interrupted: Callable[[], bool]) -> str | None:
+    """One language's search index made again, the previous one set aside while Pagefind works
+    and put back when a new edit stops it. The code when done, else None."""
+    if interrupted():
+        return None
     index = site_dir / code / routes.INDEX_FOLDER
     old = index.with_name(f".{routes.INDEX_FOLDER}-previous")
     shutil.rmtree(old, ignore_errors=True)
     if index.exists():
         index.rename(old)
-    index_language(site_dir / code)
+    if not index_language(site_dir / code, interrupted):
+        shutil.rmtree(index, ignore_errors=True)
+        if old.exists():
+            old.rename(index)
+        return None
     shutil.rmtree(old, ignore_errors=True)
     return code
 

@@ -12,6 +12,7 @@ import hashlib
 import json
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import cbor2
@@ -34,8 +35,9 @@ class IndexFailed(Exception):
 BODY_OPENING = "<div data-pagefind-body>"
 
 
-def index_language(site_dir: Path) -> None:
-    """Run Pagefind over one language's built pages.
+def index_language(site_dir: Path, interrupted: Callable[[], bool] = lambda: False) -> bool:
+    """Run Pagefind over one language's built pages; False, with no index made, when
+    `interrupted()` turned true meanwhile (the preview stops for a new edit).
 
     For a language Pagefind cannot stem, Pagefind reads copies of the fiches that also hold
     their words' other forms (generator/morphology.py); the index lands in the site as usual.
@@ -44,13 +46,16 @@ def index_language(site_dir: Path) -> None:
     if lang in morphology.INFLECTED_LANGUAGES:
         with tempfile.TemporaryDirectory(prefix=f"catalogue-{lang}-index-") as copies:
             _copy_with_forms(site_dir, Path(copies), lang)
-            _run_pagefind(Path(copies), site_dir / INDEX_FOLDER)
+            finished = _run_pagefind(Path(copies), site_dir / INDEX_FOLDER, interrupted)
     else:
-        _run_pagefind(site_dir, site_dir / INDEX_FOLDER)
+        finished = _run_pagefind(site_dir, site_dir / INDEX_FOLDER, interrupted)
+    if not finished:
+        return False
     _make_deterministic(site_dir / INDEX_FOLDER)
     for pattern in UNUSED_FILES:
         for path in (site_dir / INDEX_FOLDER).glob(pattern):
             path.unlink()
+    return True
 
 
 def _copy_with_forms(site_dir: Path, copies: Path, lang: str) -> None:
@@ -64,17 +69,32 @@ def _copy_with_forms(site_dir: Path, copies: Path, lang: str) -> None:
         copy.write_text(html.replace(BODY_OPENING, extra, 1), encoding="utf-8")
 
 
-def _run_pagefind(pages_dir: Path, output: Path) -> None:
-    result = subprocess.run(
-        [
-            str(get_executable()), "--site", str(pages_dir), "--output-path", str(output),
-            "--glob", FICHE_PAGES_GLOB, "--quiet",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        raise IndexFailed(f"Pagefind ({output.parent.name}) : {result.stderr.strip() or result.stdout.strip()}")
+# How often a running Pagefind is asked whether to stop (seconds).
+_POLL_S = 0.05
+
+
+def _run_pagefind(pages_dir: Path, output: Path, interrupted: Callable[[], bool]) -> bool:
+    """Pagefind over `pages_dir` into `output`; stopped, and False, as soon as `interrupted()`."""
+    command = [
+        str(get_executable()), "--site", str(pages_dir), "--output-path", str(output),
+        "--glob", FICHE_PAGES_GLOB, "--quiet",
+    ]
+    with tempfile.TemporaryFile() as log, subprocess.Popen(command, stdout=log, stderr=log) as pagefind:
+        while True:
+            if interrupted():
+                pagefind.kill()
+                pagefind.wait()
+                return False
+            try:
+                returncode = pagefind.wait(timeout=_POLL_S)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        if returncode != 0:
+            log.seek(0)
+            said = log.read().decode("utf-8", "replace").strip()
+            raise IndexFailed(f"Pagefind ({output.parent.name}) : {said}")
+    return True
 
 
 # Pagefind's binary files: gzip over a signature and CBOR.

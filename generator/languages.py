@@ -17,6 +17,7 @@ class Language:
     babel_locale: str  # for dates and numbers
     material: str  # Material's language partial
     name: str  # the language's name, written in itself
+    french_name: str  # for the coordinators, who read French (the web editor)
     rtl: bool = False
 
     @property
@@ -28,15 +29,15 @@ class Language:
 LANGUAGES = {
     lang.code: lang
     for lang in (
-        Language("fr", "fr", "fr_FR", "fr", "Français"),
-        Language("en", "en", "en_GB", "en", "English"),
-        Language("ar", "ar", "ar", "ar", "العربية", rtl=True),
+        Language("fr", "fr", "fr_FR", "fr", "Français", "français"),
+        Language("en", "en", "en_GB", "en", "English", "anglais"),
+        Language("ar", "ar", "ar", "ar", "العربية", "arabe", rtl=True),
         # Dari is written with the Persian script; `fa-AF` is its usual tag.
-        Language("fa", "fa-AF", "fa_AF", "fa-AF", "دری", rtl=True),
-        Language("ps", "ps", "ps", "ps", "پښتو", rtl=True),
-        Language("ti", "ti", "ti", "ti", "ትግርኛ"),
-        Language("ru", "ru", "ru", "ru", "Русский"),
-        Language("uk", "uk", "uk", "uk", "Українська"),
+        Language("fa", "fa-AF", "fa_AF", "fa-AF", "دری", "dari", rtl=True),
+        Language("ps", "ps", "ps", "ps", "پښتو", "pachto", rtl=True),
+        Language("ti", "ti", "ti", "ti", "ትግርኛ", "tigrigna"),
+        Language("ru", "ru", "ru", "ru", "Русский", "russe"),
+        Language("uk", "uk", "uk", "uk", "Українська", "ukrainien"),
     )
 }
 

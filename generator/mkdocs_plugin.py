@@ -9,6 +9,7 @@ and the sitemap.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -23,11 +24,13 @@ from generator.render import RenderedPage
 
 
 class PreRenderedPage(Page):
-    """A MkDocs page whose metadata and HTML body come from the render stage."""
+    """A MkDocs page whose metadata and HTML body come from the render stage, dated by the
+    build's date (MkDocs would read SOURCE_DATE_EPOCH from the environment: the sitemap's dates)."""
 
-    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage):
+    def __init__(self, file: File, config: MkDocsConfig, rendered: RenderedPage, build_date: dt.date):
         super().__init__(None, file, config)
         self.rendered = rendered
+        self.update_date = build_date.isoformat()
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown, self.meta = "", dict(self.rendered.meta)
@@ -45,8 +48,9 @@ _INDENTATION = re.compile(r"\n[ \t]+")
 class RenderedPages(BasePlugin):
     """Builds one language's rendered pages with the theme."""
 
-    def __init__(self, pages: list[RenderedPage], template_cache: Path | None):
+    def __init__(self, pages: list[RenderedPage], build_date: dt.date, template_cache: Path | None):
         self.pages = pages
+        self.build_date = build_date
         # Each language is a separate build with a fresh Jinja environment: the compiled
         # theme templates are shared between them instead of compiling Material eight times.
         self.template_cache = template_cache
@@ -54,10 +58,14 @@ class RenderedPages(BasePlugin):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for rendered in self.pages:
-            file = File.generated(config, rendered.src_uri, content="")
-            files.append(file)
-            PreRenderedPage(file, config, rendered)  # becomes file.page
+            self.add_page(files, config, rendered)
         return files
+
+    def add_page(self, files: Files, config: MkDocsConfig, rendered: RenderedPage) -> File:
+        file = File.generated(config, rendered.src_uri, content="")
+        files.append(file)
+        PreRenderedPage(file, config, rendered, self.build_date)  # becomes file.page
+        return file
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.template_cache:

@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.editor import write_editor
-from generator.build import build_language, reproducible_build, site_url
+from generator.build import build_language
 from generator.gate.catalogs import check_interface_catalogs
-from generator.gate.environment import source_date_epoch
 from generator.index import index_language
 from generator.load import load_catalogue
 from generator.localize import BuildFacts, build_facts, fiche_language_choices, localize
 from generator.models import Catalogue
 from generator.opendata import write_open_data
-from generator.publish import base_path, discard, output_folder, publish, staging_dir
+from generator.publish import discard, output_folder, publish, staging_dir
 from generator.render import render_language, render_site_root
+from generator.settings import Settings
 
 
 @dataclass
@@ -34,19 +34,6 @@ class BuildSummary:
     languages: list[str]
     pages: int
     build_date: dt.date
-
-
-def build_date_of(catalogue: Catalogue) -> dt.date:
-    """The date statuses are computed at: SOURCE_DATE_EPOCH, else today (UTC).
-
-    Never a date the content sets: one `last_verified` typed wrong would otherwise turn every
-    running action « terminée ». The workflow sets SOURCE_DATE_EPOCH, so that the same commit
-    gives the same site.
-    """
-    epoch = source_date_epoch()
-    if epoch is not None:
-        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
-    return dt.datetime.now(dt.timezone.utc).date()
 
 
 def _scratch_root() -> str | None:
@@ -61,21 +48,21 @@ _CATALOGUE: Catalogue | None = None
 _FACTS: BuildFacts | None = None
 
 
-def _language_job(lang: str, languages: list[str], build_date: dt.date, staging: Path, template_cache: Path) -> int:
-    site = localize(_CATALOGUE, lang, build_date, site_url(), languages, facts=_FACTS)
+def _language_job(lang: str, languages: list[str], settings: Settings, staging: Path, template_cache: Path) -> int:
+    site = localize(_CATALOGUE, lang, settings.build_date, settings.site_url, languages, facts=_FACTS)
     rendered = render_language(site, template_cache)
-    build_language(lang, languages, rendered, staging / lang, site.home.title, template_cache)
+    build_language(lang, languages, rendered, staging / lang, site.home.title, settings, template_cache)
     index_language(staging / lang)
     return len(rendered.pages)
 
 
-def _site_root_job(staging: Path, languages: list[str], build_date: dt.date) -> int:
-    """What lies outside the language folders: open data, the language picker, and the page
-    where each fiche's QR code leads to choose a language, and the coordinators' editor."""
-    write_open_data(_CATALOGUE, staging, build_date)
-    write_editor(_CATALOGUE, staging)
+def _site_root_job(staging: Path, languages: list[str], settings: Settings) -> int:
+    """What lies outside the language folders: open data, the language picker and the 404 page,
+    the page where each fiche's QR code leads to choose a language, and the coordinators' editor."""
+    write_open_data(_CATALOGUE, staging, settings.build_date)
+    write_editor(_CATALOGUE, staging, settings)
     fiche_pages = fiche_language_choices(_CATALOGUE, languages)
-    render_site_root(staging, fiche_pages, languages)
+    render_site_root(staging, fiche_pages, languages, settings.base_path)
     return 1 + len(fiche_pages)
 
 
@@ -87,15 +74,17 @@ def _progress(done: int, total: int, lang: str) -> None:
         print(file=sys.stderr)
 
 
-def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True) -> BuildSummary:
+def run_pipeline(
+    content_dir: Path, out_dir: Path, languages: list[str], progress: bool = True, settings: Settings | None = None,
+) -> BuildSummary:
+    """Build `content_dir` into `out_dir` in `languages`; `settings` are read from the environment
+    when not given (a wrong one is reported before anything is built)."""
     global _CATALOGUE, _FACTS
-    base_path()  # a wrong base path is reported before anything is built
-    source_date_epoch()
+    settings = settings or Settings.read()
     out_dir = output_folder(out_dir, content_dir)
     check_interface_catalogs(languages)
     catalogue = _CATALOGUE = load_catalogue(content_dir)
-    build_date = build_date_of(catalogue)
-    if progress and not site_url():
+    if progress and not settings.site_url:
         print(
             "Attention : CATALOGUE_SITE_URL n'est pas défini. Les codes QR et les liens de partage "
             "ne contiendront pas l'adresse complète des fiches.",
@@ -103,37 +92,35 @@ def run_pipeline(content_dir: Path, out_dir: Path, languages: list[str], progres
         )
     staging = staging_dir(out_dir)
     template_cache = tempfile.TemporaryDirectory(prefix="catalogue-templates-", dir=_scratch_root())
-    epoch = int(dt.datetime.combine(build_date, dt.time(), dt.timezone.utc).timestamp())
-    with reproducible_build(epoch):
-        try:
-            pages = 0
-            workers = max(1, min(len(languages), os.cpu_count() or 1))
-            # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
-            # their garbage collections, which would otherwise walk all of it again and again.
-            _FACTS = build_facts(catalogue, build_date, site_url())
-            gc.freeze()
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                jobs = {
-                    pool.submit(_language_job, lang, languages, build_date, staging, Path(template_cache.name)): lang
-                    for lang in languages
-                }
-                # Submitted last, this short job fills the time one worker would otherwise wait for
-                # the other's last language.
-                jobs[pool.submit(_site_root_job, staging, languages, build_date)] = None
-                built = 0
-                for job in as_completed(jobs):
-                    pages += job.result()
-                    if jobs[job] is not None:
-                        built += 1
-                        if progress:
-                            _progress(built, len(languages), jobs[job])
-            publish(staging, out_dir)
-        except BaseException:
-            discard(staging)
-            raise
-        finally:
-            # `catalogue serve` builds again and again in one process: let this catalogue go.
-            gc.unfreeze()
-            _CATALOGUE = _FACTS = None
-            template_cache.cleanup()
-    return BuildSummary(languages=languages, pages=pages, build_date=build_date)
+    try:
+        pages = 0
+        workers = max(1, min(len(languages), os.cpu_count() or 1))
+        # The workers inherit the loaded catalogue and only read it: frozen, it is left out of
+        # their garbage collections, which would otherwise walk all of it again and again.
+        _FACTS = build_facts(catalogue, settings.build_date, settings.site_url)
+        gc.freeze()
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            jobs = {
+                pool.submit(_language_job, lang, languages, settings, staging, Path(template_cache.name)): lang
+                for lang in languages
+            }
+            # Submitted last, this short job fills the time one worker would otherwise wait for
+            # the other's last language.
+            jobs[pool.submit(_site_root_job, staging, languages, settings)] = None
+            built = 0
+            for job in as_completed(jobs):
+                pages += job.result()
+                if jobs[job] is not None:
+                    built += 1
+                    if progress:
+                        _progress(built, len(languages), jobs[job])
+        publish(staging, out_dir)
+    except BaseException:
+        discard(staging)
+        raise
+    finally:
+        # `catalogue serve` builds again and again in one process: let this catalogue go.
+        gc.unfreeze()
+        _CATALOGUE = _FACTS = None
+        template_cache.cleanup()
+    return BuildSummary(languages=languages, pages=pages, build_date=settings.build_date)

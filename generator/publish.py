@@ -9,13 +9,6 @@ leaves `.<site>-previous`, which the next run puts back before anything else.
 Nothing a person wrote is replaced: the output folder may not be, contain or lie inside the
 content folder, nor be or contain a project's folder, and an existing folder is replaced only
 if it carries the mark (`MARKER`) that every build leaves in the site it makes.
-
-Just before the swap, publish adds the site's root `404.html`. It is the one page that cannot
-use relative links: a host (GitHub Pages among them) serves it for a missing page at any
-depth, `/fr/metz/gone/` as well as `/gone`, so relative links would point anywhere. Its links
-are absolute paths under the site's base path (see `base_path`): `/` (the default) when the
-site is served at a domain's root, `/<repository>/` for a GitHub project site. Every other page
-links relatively and works under any base path.
 """
 
 from __future__ import annotations
@@ -23,22 +16,13 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
-import re
 import shutil
 import sys
 import tempfile
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from generator.errors import ConfigurationError, display_path, system_reason
-from generator.i18n import translations_for
-from generator.languages import LANGUAGES, built_languages
-from generator.templating import html_environment
-
-BASE_PATH_VARIABLE = "CATALOGUE_BASE_PATH"
-SITE_URL_VARIABLE = "CATALOGUE_SITE_URL"
-_BASE_PATH = re.compile(r"/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*/)*")
 
 # Left in every site built, so that a later build knows the folder is its own to replace. A
 # dotfile: no page links to it, and GitHub Pages may leave it out of the upload.
@@ -47,48 +31,6 @@ MARKER_TEXT = "Site construit par « catalogue build ». Chaque construction rem
 # What tells a project's folder: a build must never replace one.
 PROJECT_FILES = ("pyproject.toml", ".git")
 GENERATOR_PROJECT = Path(__file__).resolve().parent.parent
-
-def base_path() -> str:
-    """The URL path the site is served under; always starts and ends with `/`.
-
-    `CATALOGUE_BASE_PATH` when set, else the path of `CATALOGUE_SITE_URL` (the site's published
-    address) when set, else `/`.
-    """
-    value = os.environ.get(BASE_PATH_VARIABLE)
-    if value is None:
-        value = urllib.parse.urlsplit(os.environ.get(SITE_URL_VARIABLE, "")).path
-    stripped = value.strip().strip("/")
-    path = f"/{stripped}/" if stripped else "/"
-    if not _BASE_PATH.fullmatch(path):
-        raise ConfigurationError(
-            f"{BASE_PATH_VARIABLE}={value!r} : un chemin comme /catalogue/ "
-            "(lettres, chiffres, . _ ~ - entre des /) est attendu"
-        )
-    return path
-
-
-def not_found_page(base: str, codes: list[str]) -> str:
-    """The root 404 page, listing the languages `codes`, with links absolute under `base`."""
-    languages = [
-        {
-            "code": language.code,
-            "html_lang": language.html_lang,
-            "direction": language.direction,
-            "name": language.name,
-            "not_found": translations_for(language.code).gettext("Page introuvable"),
-        }
-        for language in built_languages(codes)
-    ]
-    return html_environment().get_template("not_found.html.j2").render(base=base, languages=languages)
-
-
-def write_not_found_page(site_dir: Path, base: str) -> Path:
-    """The root 404 page of a built site: for the languages built, links absolute under `base`."""
-    codes = [code for code in LANGUAGES if (site_dir / code).is_dir()]
-    page = site_dir / "404.html"
-    page.write_text(not_found_page(base, codes), encoding="utf-8")
-    return page
-
 
 def _projects(*starts: Path) -> set[Path]:
     """The project folders holding `starts`: the nearest ancestor with pyproject.toml or .git."""
@@ -201,8 +143,7 @@ def exchange(first: Path, second: Path) -> bool:
 
 
 def publish(staging: Path, out_dir: Path) -> None:
-    """Replace `out_dir` by `staging`, completed with the root 404 page and the build's mark."""
-    write_not_found_page(staging, base_path())
+    """Replace `out_dir` by `staging`, completed with the build's mark."""
     (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
     # mkdtemp makes the folder private (0700); a web server, and GitHub Pages's deployment
     # (which refuses unreadable files), must be able to read the published site.

@@ -248,15 +248,28 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def render_site_root(out_dir: Path, fiche_pages: list[NeutralFichePage], languages: list[str]) -> None:
-    """The language picker at the site's root (for the `languages` built), its assets, and one
-    language choice per fiche."""
+def render_site_root(out_dir: Path, fiche_pages: list[NeutralFichePage], languages: list[str], base_path: str) -> None:
+    """The language picker at the site's root (for the `languages` built), its assets, one
+    language choice per fiche, and the root 404 page.
+
+    The root 404 page is the one page that cannot use relative links: a host (GitHub Pages among
+    them) serves it for a missing page at any depth, `/fr/metz/gone/` as well as `/gone`. Its links
+    are absolute under `base_path` (`/`, or `/<repository>/` for a GitHub project site)."""
     env = templating.html_environment()
     offered = built_languages(languages)
     html = env.get_template("language_picker.html.j2").render(languages=offered)
     _write(out_dir / "index.html", html)
+    _write(out_dir / routes.NOT_FOUND_PAGE, not_found_page(base_path, languages))
     fiche_template = env.get_template("fiche_languages.html.j2")
     for page in fiche_pages:
         _write(out_dir / page.path / "index.html", fiche_template.render(page=page))
     for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
         _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))
+
+
+def not_found_page(base_path: str, languages: list[str]) -> str:
+    """The root 404 page, listing the `languages` built, with links absolute under `base_path`."""
+    offered = [
+        (language, translations_for(language.code).gettext("Page introuvable")) for language in built_languages(languages)
+    ]
+    return templating.html_environment().get_template("not_found.html.j2").render(base=base_path, languages=offered)

@@ -65,8 +65,10 @@ NATIONAL_FILE = "all"
 DATA_INCLUSION_DIR = "data-inclusion"
 # Files and folders MkDocs and Material write into each language's folder.
 THEME_NAMES = ("assets", "404", "sitemap")
-# The site root's own files: the language picker and its assets, and the web editor's folder.
+# The site root's own files: the language picker and its assets, the host's "not found" page,
+# and the web editor's folder.
 EDITOR_FOLDER = "admin"
+NOT_FOUND_PAGE = "404.html"
 ROOT_NAMES = ("index", "404", "language-picker", EDITOR_FOLDER)
 
 RESERVED_NAMES = frozenset(

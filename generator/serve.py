@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from mkdocs.livereload import LiveReloadServer
@@ -34,11 +34,12 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator import i18n, render, templating
-from generator.build import PREVIEW_VARIABLE, THEME_DIR, BuildFailed
+from generator.build import THEME_DIR, BuildFailed
 from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
 from generator.index import IndexFailed
 from generator.incremental import IncrementalSite
+from generator.settings import Settings
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
@@ -70,16 +71,26 @@ def forget_translations() -> None:
     render._markdown.cache_clear()  # its glossary explanations are translated
 
 
+def preview_settings() -> Settings:
+    """The preview's settings, read again before each rebuild, so that a preview left open past
+    midnight moves on to the new day. Preview pages load the live-reload script."""
+    return Settings.read(preview=True)
+
+
 class PreviewServer(LiveReloadServer):
     """The preview of `content` in `languages`, built into `site_dir` and served from it."""
 
-    def __init__(self, content: Path, languages: list[str], site_dir: Path, host: str = "127.0.0.1", port: int = 8000):
+    def __init__(
+        self, content: Path, languages: list[str], site_dir: Path, host: str = "127.0.0.1", port: int = 8000,
+        read_settings: Callable[[], Settings] = preview_settings,
+    ):
         super().__init__(builder=self.rebuild, host=host, port=port, root=str(site_dir))
         self.content = content
         self.languages = languages
         self.site_dir = site_dir
         self.builds = 0
-        self.site = IncrementalSite(content, site_dir, languages)
+        self.read_settings = read_settings
+        self.site = IncrementalSite(content, site_dir, languages, read_settings())
         self._changed: set[Path] = set()
         self._refused: set[Path] = set()  # edits with errors: read again with the next ones
         self.observer = Observer()
@@ -111,7 +122,7 @@ class PreviewServer(LiveReloadServer):
             if self.site.catalogue is None:
                 self.site.build_all()
             else:
-                self.site.rebuild_pages(changed)
+                self.site.rebuild_pages(changed, self.read_settings())
                 PreviewErrors.record([])  # the pages shown next have no errors left to show
                 self._show_pages()
                 if not self._edited_within(FINISH_AFTER_QUIET_S):
@@ -175,8 +186,6 @@ def _under(paths: Iterable[Path], folders: list[Path]) -> bool:
 
 
 def serve(content: Path, languages: list[str], port: int) -> None:
-    # Preview builds add the live-reload script to every page (see theme/main.html).
-    os.environ[PREVIEW_VARIABLE] = "1"
     server = PreviewServer(content.resolve(), languages, PREVIEW_DIR, port=port)
     server.rebuild()
     try:

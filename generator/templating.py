@@ -58,7 +58,10 @@ def markdown_environment() -> jinja2.Environment:
 
 
 def html_environment() -> jinja2.Environment:
-    """For the pages outside MkDocs: the language picker, the fiches' language choice, the 404 page."""
+    """For the pages outside MkDocs: the language picker, the fiches' language choice, the 404
+    page, the web editor's page."""
     env = environment(html=True)
-    env.globals["csp"] = {"root": Markup(csp.ROOT_PAGES), "not_found": Markup(csp.NOT_FOUND_PAGE)}
+    env.globals["csp"] = {
+        "root": Markup(csp.ROOT_PAGES), "not_found": Markup(csp.NOT_FOUND_PAGE), "editor": Markup(csp.EDITOR_PAGE),
+    }
     return env

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from conftest import REPO
@@ -44,3 +45,24 @@ def test_the_measure_finds_a_long_module_class_and_function_in_a_sub_package(tmp
     (tmp_path / "package" / "module.py").write_text(module, encoding="utf-8")
     found = too_long(tmp_path)
     assert [problem.split(": ", 1)[0] for problem in found] == ["package/module.py", "package/module.py:1 long"]
+
+
+ENVIRONMENT_WRITES = re.compile(r"os\.environ\s*\[[^\]]+\]\s*=|os\.environ\.(?:update|setdefault|pop|clear)\(|os\.putenv|del os\.environ")
+
+
+def test_no_stage_writes_the_environment():
+    """Settings are read once (generator/settings.py) and passed down: a stage that wrote
+    os.environ would leak into the next build of the same process (`catalogue serve`, tests)."""
+    writes = [
+        f"{path.relative_to(GENERATOR)}:{number}"
+        for path in sorted(GENERATOR.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if ENVIRONMENT_WRITES.search(line)
+    ]
+    assert writes == []
+
+
+def test_the_environment_write_pattern_finds_each_kind_of_write():
+    for line in ('os.environ["X"] = "1"', "os.environ.update(a)", "os.environ.setdefault('X', '1')", "del os.environ['X']"):
+        assert ENVIRONMENT_WRITES.search(line), line
+    assert not ENVIRONMENT_WRITES.search('value = os.environ.get("X")')

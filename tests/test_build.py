@@ -161,7 +161,7 @@ def test_publishing_replaces_the_whole_previous_site(tmp_path):
     (staging / "fr").mkdir()
     (staging / "fr" / "index.html").write_text("new", encoding="utf-8")
     publish(staging, out)
-    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [".catalogue-site", "404.html", "fr/index.html"]
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [".catalogue-site", "fr/index.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 

@@ -13,6 +13,7 @@ from conftest import CATALOGUE, SHIPPED_CONTENT
 from generator import editor, editor_form
 from generator.dates import JSON_SCHEMA as PARTIAL_DATE_SCHEMA
 from generator.schema import schema_texts
+from generator.settings import Settings
 
 
 def test_committed_editor_fields_are_up_to_date():
@@ -136,22 +137,20 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     assert not list(built_site.glob("*/admin"))
 
 
-def test_the_published_editor_commits_to_the_workflows_repository_through_pull_requests(monkeypatch):
+def test_the_published_editor_commits_to_the_workflows_repository_through_pull_requests():
     from generator.load import load_catalogue
 
     from conftest import CATALOGUE
 
     catalogue = load_catalogue(CATALOGUE)
-    monkeypatch.delenv(editor.BACKEND_VARIABLE, raising=False)
-    monkeypatch.delenv("CATALOGUE_EDITOR_REPO", raising=False)
-    monkeypatch.setenv("GITHUB_REPOSITORY", "une-organisation/catalogue")
-    config = editor.editor_config(catalogue)
+    on_github = Settings.read({"GITHUB_REPOSITORY": "une-organisation/catalogue"})
+    config = editor.editor_config(catalogue, on_github)
     assert config["backend"] == {"name": "github", "repo": "une-organisation/catalogue", "branch": "main"}
     assert config["publish_mode"] == "editorial_workflow"
-    monkeypatch.setenv("CATALOGUE_EDITOR_REPO", "autre/depot")
-    assert editor.editor_config(catalogue)["backend"]["repo"] == "autre/depot"
-    monkeypatch.setenv(editor.BACKEND_VARIABLE, "test-repo")
-    assert editor.editor_config(catalogue)["backend"] == {"name": "test-repo"}
+    chosen = Settings.read({"GITHUB_REPOSITORY": "une-organisation/catalogue", "CATALOGUE_EDITOR_REPO": "autre/depot"})
+    assert editor.editor_config(catalogue, chosen)["backend"]["repo"] == "autre/depot"
+    in_tests = Settings.read({"CATALOGUE_EDITOR_BACKEND": "test-repo"})
+    assert editor.editor_config(catalogue, in_tests)["backend"] == {"name": "test-repo"}
 
 
 def test_the_partial_date_field_accepts_what_the_loader_reads_and_nothing_else():

@@ -26,7 +26,8 @@ import pytest
 import yaml
 
 from generator.pipeline import run_pipeline
-from generator.publish import ConfigurationError, base_path
+from generator.errors import ConfigurationError
+from generator.settings import Settings
 
 from conftest import CATALOGUE, REPO
 from site_checks import parse_file
@@ -314,19 +315,14 @@ def test_published_site_is_readable_and_its_root_404_follows_the_base_path(port_
         ({"CATALOGUE_SITE_URL": "https://owner.github.io/repo/", "CATALOGUE_BASE_PATH": "/"}, "/"),
     ],
 )
-def test_base_path(monkeypatch, variables, expected):
-    for name in ("CATALOGUE_BASE_PATH", "CATALOGUE_SITE_URL"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in variables.items():
-        monkeypatch.setenv(name, value)
-    assert base_path() == expected
+def test_base_path(variables, expected):
+    assert Settings.read(variables).base_path == expected
 
 
 @pytest.mark.parametrize("value", ["/../etc/", "/a b/", "/x/./y/", '/"><script>/', "javascript:alert(1)"])
-def test_base_path_refuses_what_is_not_a_plain_path(monkeypatch, value):
-    monkeypatch.setenv("CATALOGUE_BASE_PATH", value)
+def test_base_path_refuses_what_is_not_a_plain_path(value):
     with pytest.raises(ConfigurationError):
-        base_path()
+        Settings.read({"CATALOGUE_BASE_PATH": value})
 
 
 def test_a_wrong_base_path_is_a_usage_error_without_traceback(tmp_path):

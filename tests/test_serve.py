@@ -14,7 +14,6 @@ import pytest
 
 from conftest import BUILD_EPOCH, CATALOGUE
 from generator import i18n
-from generator.build import PREVIEW_VARIABLE
 from generator.serve import PreviewServer
 
 FICHE = "port-exemple/atelier-emploi/"
@@ -58,7 +57,6 @@ def preview(tmp_path, monkeypatch):
     locales = tmp_path / "locales"
     shutil.copytree(i18n.LOCALES_DIR, locales)
     monkeypatch.setattr(i18n, "LOCALES_DIR", locales)
-    monkeypatch.setenv(PREVIEW_VARIABLE, "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     i18n.translations_for.cache_clear()
     port = _free_port()

@@ -24,7 +24,7 @@ from playwright.sync_api import expect
 
 from generator import csp
 from generator.models import SITE_LANGUAGES
-from generator.publish import not_found_page
+from generator.render import not_found_page
 
 from conftest import REPO
 from site_checks import (
