@@ -11,11 +11,9 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import csp, labels, routes
-from generator.i18n import translations_for
+from generator import csp, routes
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
-from generator.models import Audience
 from generator.render import RenderedLanguage
 from generator.settings import Settings
 
@@ -43,42 +41,6 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-def theme_strings(lang: str) -> dict[str, str]:
-    """The interface text of the theme's own templates (header, search box, 404), in `lang`."""
-    _ = translations_for(lang).gettext
-    return {
-        "select_language": _("Choisir la langue"),
-        "not_translated": _("pas encore traduit"),
-        "not_found_title": _("Page introuvable"),
-        "not_found_text": _("Cette page n'existe pas ou a été déplacée."),
-        "home": _("Retour à l'accueil"),
-        "search_label": _("Chercher une action"),
-        "search_button": _("Chercher"),
-        "search_scope": _("Seulement à {territory}"),
-        "search_none": _("Aucune action trouvée."),
-        "search_count": _("Actions trouvées : {count}"),
-        "search_loading": _("Recherche…"),
-        "search_error": _("La recherche ne marche pas pour le moment."),
-        "filter_territory": _("Territoire"),
-        "filter_status": _("Statut"),
-        "filter_audience": _("Pour qui"),
-        "status_ended": _(labels.STATUSES["ended"]),
-        "audience_newcomers": _(labels.AUDIENCES[Audience.beneficiaries]),
-        "audience_both": _(labels.AUDIENCES[Audience.both]),
-        "audience_professionals": _(labels.AUDIENCES[Audience.professionals]),
-        "search_more": _("Voir plus de résultats"),
-        "search_status_all": _("Toutes, les ouvertes d'abord"),
-        "search_status_open": _("Ouvertes ou bientôt"),
-        "search_status_ended": _("Terminées"),
-        "search_audience_all": _("Tous les publics"),
-        "breadcrumb": _("Fil d'Ariane"),
-        "home_short": _("Accueil"),
-        "quick_links": _("Raccourcis"),
-        "favourites": _("Mes fiches"),
-        "search_page": _("Recherche"),
-    }
 
 
 def build_language(
@@ -113,10 +75,10 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
                "preview": settings.preview},
     )
-    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, settings.build_date, template_cache)
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, lang, settings.build_date, template_cache)
     return config
 
 

@@ -20,7 +20,19 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import labels
+from generator.i18n import translations_for
+from generator.models import Audience
 from generator.render import RenderedPage
+
+# The labels of generator/labels.py the theme's templates show (their message ids; the templates
+# translate them with `_`).
+THEME_LABELS = {
+    "status_ended": labels.STATUSES["ended"],
+    "audience_newcomers": labels.AUDIENCES[Audience.beneficiaries],
+    "audience_both": labels.AUDIENCES[Audience.both],
+    "audience_professionals": labels.AUDIENCES[Audience.professionals],
+}
 
 
 class PreRenderedPage(Page):
@@ -48,8 +60,9 @@ _INDENTATION = re.compile(r"\n[ \t]+")
 class RenderedPages(BasePlugin):
     """Builds one language's rendered pages with the theme."""
 
-    def __init__(self, pages: list[RenderedPage], build_date: dt.date, template_cache: Path | None):
+    def __init__(self, pages: list[RenderedPage], lang: str, build_date: dt.date, template_cache: Path | None):
         self.pages = pages
+        self.lang = lang
         self.build_date = build_date
         # Each language is a separate build with a fresh Jinja environment: the compiled
         # theme templates are shared between them instead of compiling Material eight times.
@@ -71,6 +84,10 @@ class RenderedPages(BasePlugin):
         if self.template_cache:
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.template_cache))
         env.globals["rendered_once"] = self.rendered_once
+        # The theme's own text (header, search box, 404) is translated like the pages': `_`.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations_for(self.lang), newstyle=False)
+        env.globals["theme_labels"] = THEME_LABELS
         return env
 
     def rendered_once(self, key: tuple, render: Callable[[], str]) -> str:
