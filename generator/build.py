@@ -75,7 +75,7 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
                "preview": settings.preview},
     )
     config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, lang, settings.build_date, template_cache)

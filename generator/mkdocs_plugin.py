@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import labels
+from generator import labels, routes
 from generator.i18n import translations_for
 from generator.models import Audience
 from generator.render import RenderedPage
@@ -88,6 +88,7 @@ class RenderedPages(BasePlugin):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations_for(self.lang), newstyle=False)
         env.globals["theme_labels"] = THEME_LABELS
+        env.globals["routes"] = routes
         return env
 
     def rendered_once(self, key: tuple, render: Callable[[], str]) -> str:

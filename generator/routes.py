@@ -69,6 +69,9 @@ THEME_NAMES = ("assets", "404", "sitemap")
 # and the web editor's folder.
 EDITOR_FOLDER = "admin"
 NOT_FOUND_PAGE = "404.html"
+ROOT_STYLE, ROOT_SCRIPT = "language-picker.css", "language-picker.js"
+# `catalogue serve` only: the script that reloads a previewed page (generator/serve.py).
+PREVIEW_RELOAD_SCRIPT = "__reload.js"
 ROOT_NAMES = ("index", "404", "language-picker", EDITOR_FOLDER)
 
 RESERVED_NAMES = frozenset(

@@ -33,7 +33,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator import i18n, render, templating
+from generator import i18n, render, routes, templating
 from generator.build import THEME_DIR, BuildFailed
 from generator.editor_preview import ERRORS_PATH, PreviewErrors
 from generator.errors import ContentErrors
@@ -44,7 +44,7 @@ from generator.settings import Settings
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PREVIEW_DIR = PROJECT_DIR / ".cache" / "preview"
 RELOAD_SCRIPT = Path(__file__).resolve().parent / "preview" / "reload.js"
-RELOAD_SCRIPT_PATH = "/__reload.js"
+RELOAD_SCRIPT_PATH = f"/{routes.PREVIEW_RELOAD_SCRIPT}"
 
 # The search index and the open data wait for the edits to pause this long (seconds), and stop
 # between languages for a new edit: a coordinator saving again sees the page first.
@@ -156,11 +156,13 @@ class PreviewServer(LiveReloadServer):
             self._visible_epoch = self._wanted_epoch
             self._epoch_cond.notify_all()
 
-    def server_activate(self) -> None:
-        """Say where the preview is once it accepts connections: tools wait for this line."""
-        super().server_activate()
+    def serve_forever(self, poll_interval: float = 0.5) -> None:
+        """Say where the preview is, then answer. MkDocs starts this thread once the files are
+        watched and the server accepts connections: tools wait for this line, and an edit saved
+        after it is never missed."""
         print(f"Aperçu : http://{self.server_address[0]}:{self.server_address[1]}/ (Ctrl+C pour arrêter)",
               file=sys.stderr)
+        super().serve_forever(poll_interval)
 
     def _serve_request(self, environ, start_response):
         if environ["PATH_INFO"] == RELOAD_SCRIPT_PATH:
@@ -171,7 +173,8 @@ class PreviewServer(LiveReloadServer):
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         """Tell the page's reload script which build it shows (no inline script: see the CSP)."""
-        return content.replace(b'__reload.js"', b'__reload.js?build=%d"' % epoch, 1)
+        script = routes.PREVIEW_RELOAD_SCRIPT.encode()
+        return content.replace(script + b'"', script + b'?build=%d"' % epoch, 1)
 
 
 def _uncached(start_response, body: bytes, content_type: str) -> list[bytes]:

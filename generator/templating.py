@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator import csp
+from generator import csp, routes
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 SCAFFOLD_DIR = TEMPLATES_DIR / "scaffold"
@@ -61,6 +61,7 @@ def html_environment() -> jinja2.Environment:
     """For the pages outside MkDocs: the language picker, the fiches' language choice, the 404
     page, the web editor's page."""
     env = environment(html=True)
+    env.globals["routes"] = routes
     env.globals["csp"] = {
         "root": Markup(csp.ROOT_PAGES), "not_found": Markup(csp.NOT_FOUND_PAGE), "editor": Markup(csp.EDITOR_PAGE),
     }

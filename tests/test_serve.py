@@ -64,6 +64,11 @@ def preview(tmp_path, monkeypatch):
     server.rebuild()
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
+    # Edits count from when the files are watched: MkDocs starts answering just after that.
+    started = time.monotonic()
+    while not server.serve_thread.is_alive():
+        assert time.monotonic() - started < 30, "the preview never started"
+        time.sleep(0.01)
     try:
         yield server, f"http://127.0.0.1:{port}/", content, locales
     finally:

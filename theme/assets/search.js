@@ -16,7 +16,7 @@
 
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
+      pagefind = import(new URL("pagefind.js", new URL(data.index, window.location.href)).href).then(function (module) {
         // No worker: it would be one more script to download, for a search over one territory's fiches.
         return module.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true }).then(function () { return module; });
       });
