@@ -96,6 +96,21 @@ def test_enumerations_show_their_french_labels_and_admin_fields_are_grouped():
     assert fields["abstract"]["maxlength"] == 110
 
 
+def test_every_field_of_the_form_has_a_help_text():
+    """The help text is the model's description: a field without one shows the coordinator nothing."""
+    def missing(fields, where):
+        for field in fields:
+            path = f"{where}.{field['name']}"
+            if not field.get("hint", "").strip():
+                yield path
+            yield from missing(field.get("fields", []), path)
+            if "field" in field:  # a list of single values: its item carries no help of its own
+                assert "hint" not in field["field"], path
+
+    fields = editor_form.editor_fields()
+    assert [path for name in fields for path in missing(fields[name], name)] == []
+
+
 def test_no_field_pre_fills_a_fact():
     def defaults(fields):
         for field in fields:
