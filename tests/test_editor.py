@@ -111,6 +111,20 @@ def test_every_field_of_the_form_has_a_help_text():
     assert [path for name in fields for path in missing(fields[name], name)] == []
 
 
+def test_each_form_groups_its_administrative_fields_under_one_heading():
+    """« Pour l'administration »: the action's `admin` block, and the territory's contracts."""
+    def groups(fields):
+        return [field["name"] for field in fields if editor_form.ADMINISTRATION in field["label"]]
+
+    fields = editor_form.editor_fields()
+    assert groups(fields["action"]) == ["admin"] and groups(fields["territory"]) == ["contracts"]
+    contracts = next(field for field in fields["territory"] if field["name"] == "contracts")
+    assert contracts["label"] == editor_form.ADMINISTRATION and contracts["minimize_collapsed"] is True
+    assert "contrats signés avec l'État" in contracts["hint"]
+    admin = next(field for field in fields["action"] if field["name"] == "admin")
+    assert admin["label"] == editor_form.ADMINISTRATION and admin["collapsed"] is True
+
+
 def test_no_field_pre_fills_a_fact():
     def defaults(fields):
         for field in fields:

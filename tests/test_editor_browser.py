@@ -183,6 +183,30 @@ def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
     _validate_and_build(tmp_path, path.removeprefix("content/"), after)
 
 
+def test_the_territory_form_keeps_its_contracts_in_the_administrations_group(editor):
+    """As in the action's form, « Pour l'administration » is a group of its own, closed at
+    first, which holds the contracts; the public fields stay outside it."""
+    from playwright.sync_api import expect
+
+    page = editor
+    page.get_by_role("treeitem", name="Territoires").click()
+    page.get_by_role("row", name="Port-Exemple").click()
+    expect(_field(page, "Nom").get_by_role("textbox")).to_have_value("Port-Exemple")
+    administration = _field(page, "Pour l'administration")
+    expect(administration.get_by_text("Les contrats signés avec l'État (CTAIR, CTAI).")).to_be_visible()
+    expect(administration.get_by_role("textbox")).to_have_count(0)  # closed
+    administration.get_by_role("button", name="Développer").first.click()
+    identifier = administration.get_by_role("textbox", name="Identifiant du contrat")
+    for _ in range(20):  # its fields render as they scroll into view
+        if identifier.count():
+            break
+        administration.hover()
+        page.mouse.wheel(0, 150)
+    expect(identifier).to_have_value("ctai-2023-2026")
+    for public in ("Nom", "Départements", "Institution qui coordonne", "Présentation"):
+        expect(administration.get_by_role("group", name=f"Champ « \u2068{public}\u2069 »")).to_have_count(0)
+
+
 def test_the_editor_shows_each_fiches_languages_and_their_state(editor):
     """Machine, reviewed or stale: the labels come from the loader, which compares fingerprints."""
     from playwright.sync_api import expect
