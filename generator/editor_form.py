@@ -112,6 +112,9 @@ FIELD_LABELS = {
     (models.Contract, "kind"): "Type de contrat",
     (models.Territory, "kind"): "Type de territoire",
     (models.Zone, "departments"): "Départements (codes)",
+    (models.Territory, "report_url"): "Formulaire pour signaler une erreur",
+    (models.Source, "title"): "Ce qu'est le document",
+    (models.Source, "date"): "Date du document",
 }
 
 # The French labels of each enumeration's values: the site's own (generator/labels.py), or the

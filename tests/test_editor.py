@@ -96,12 +96,13 @@ def test_enumerations_show_their_french_labels_and_admin_fields_are_grouped():
     assert fields["abstract"]["maxlength"] == 110
 
 
-def test_every_field_of_the_form_has_a_help_text():
-    """The help text is the model's description: a field without one shows the coordinator nothing."""
+def test_every_field_of_the_form_has_a_french_label_and_a_help_text():
+    """The help text is the model's description: a field without one shows the coordinator
+    nothing; a field without a label of its own shows its YAML name."""
     def missing(fields, where):
         for field in fields:
             path = f"{where}.{field['name']}"
-            if not field.get("hint", "").strip():
+            if not field.get("hint", "").strip() or field["label"] == field["name"]:
                 yield path
             yield from missing(field.get("fields", []), path)
             if "field" in field:  # a list of single values: its item carries no help of its own
