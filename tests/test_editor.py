@@ -151,6 +151,8 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     origins = set(re.findall(r"https?://[^\s;']+", policy))
     assert origins == {"https://api.github.com"}
     assert "script-src 'self';" in policy
+    # data: is the editor's own logo, which it reads to make its app icons.
+    assert "connect-src 'self' data: https://api.github.com;" in policy
     assert '<meta name="robots" content="noindex, nofollow">' in page
     for name in editor.EDITOR_PAGE_FILES:
         assert (admin / name).is_file(), name

@@ -59,22 +59,34 @@ def editor_site(tmp_path_factory):
         yield url
 
 
+# Every refusal of /admin/'s Content Security Policy, reported to the test.
+REPORT_VIOLATIONS = """document.addEventListener('securitypolicyviolation', (event) =>
+  window.reportPolicyViolation(`${event.effectiveDirective} refused ${event.blockedURI || '(inline)'} in ${event.sourceFile || event.documentURI}`));"""
+
+
 @pytest.fixture
 def editor(chromium, editor_site):
-    """/admin/ open on the test repository, holding the fixture catalogue; other origins recorded."""
+    """/admin/ open on the test repository, holding the fixture catalogue. Whatever the test does,
+    the editor must ask no other origin and its Content Security Policy must refuse nothing: a
+    refused load is one the editor tried (the policy stops it before any request is made)."""
     from playwright.sync_api import expect
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    elsewhere, refused = [], []
+    context.on("request", lambda request: None if request.url.startswith((editor_site, "data:", "blob:")) else elsewhere.append(request.url))
+    context.expose_function("reportPolicyViolation", lambda report: refused.append(report))
+    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
-    elsewhere = []
-    page.on("request", lambda request: None if request.url.startswith((editor_site, "data:", "blob:")) else elsewhere.append(request.url))
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
     page.goto(f"{editor_site}/admin/")
     page.evaluate(WRITE_REPOSITORY, _repository_files(CATALOGUE))
     page.get_by_role("button", name=re.compile("test", re.IGNORECASE)).click()
     expect(page.get_by_role("treeitem", name="Actions : Port-Exemple")).to_be_visible()
-    page.elsewhere = elsewhere
     yield page
+    page.wait_for_timeout(500)  # a load the last action started
     context.close()
+    assert elsewhere == [], "the editor asked another origin"
+    assert refused == [], "the editor tried a load its Content Security Policy refuses"
 
 
 def _field(page, label: str):
@@ -149,7 +161,6 @@ def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(
     assert "Apprendre à coudre" in fiche
     assert "<strong>chaque mardi</strong>" in fiche
     assert "Activités et culture" in fiche
-    assert page.elsewhere == [], "the editor asked another origin"
 
 
 def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
