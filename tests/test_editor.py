@@ -141,6 +141,11 @@ def test_the_vendored_editor_is_the_pinned_release_patched_to_stay_on_this_site(
     text = script.decode("utf-8")
     assert "cdn.jsdelivr.net/fontsource" not in text
     assert "unpkg.com/@sveltia/cms@${rP}/locales" not in text and "USe=`./locales`" in text
+    # Patched off: the update check, the GitHub status check and the Shiki highlighter.
+    for _old, new in editor.VENDOR_PATCHES:
+        assert text.count(new) == 1, new
+    assert "kye=async()=>{try{return`unknown`;" in text
+    assert "loadEngine:async()=>hk(" not in text
     assert (editor.EDITOR_FILES / "LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
 
 

@@ -218,6 +218,25 @@ def test_the_territory_form_keeps_its_contracts_in_the_administrations_group(edi
         expect(administration.get_by_role("group", name=f"Champ « \u2068{public}\u2069 »")).to_have_count(0)
 
 
+def test_a_code_block_typed_in_a_markdown_field_loads_nothing_from_elsewhere(editor):
+    """« ```python » makes a code block, which upstream Sveltia highlights with Shiki from
+    unpkg.com (patched off, VENDOR_PATCHES); the fixture fails on any such load."""
+    from playwright.sync_api import expect
+
+    page = editor
+    page.get_by_role("treeitem", name="Actions : Port-Exemple").click()
+    page.get_by_role("row", name="Trouver un logement").click()
+    what = _field(page, "C'est quoi ?")
+    what.get_by_role("textbox").click()
+    page.keyboard.press("End")
+    page.keyboard.press("Enter")
+    page.keyboard.type("```python ")
+    page.keyboard.type("x = 1")
+    # Sveltia shows the field as Markdown then, a code block being no button of this form.
+    expect(what.get_by_role("textbox")).to_have_value(re.compile(r"```python\s+x = 1"))
+    page.wait_for_timeout(1000)  # the highlighter is loaded in the background
+
+
 def test_the_editor_shows_each_fiches_languages_and_their_state(editor):
     """Machine, reviewed or stale: the labels come from the loader, which compares fingerprints."""
     from playwright.sync_api import expect
