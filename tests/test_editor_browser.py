@@ -153,6 +153,8 @@ def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(
     data = yaml.safe_load(text)
     # Only what was typed: no pre-filled facts.
     assert data["title"] == "Apprendre à coudre"
+    assert data["abstract"] == "Un atelier de couture pour pratiquer le français."
+    assert str(data["last_verified"]) == "2025-05-20"
     assert data["themes"] == ["culture"]
     assert data["admin"]["source"] == {"document": "fixture.txt", "section": "fiche 9"}
     assert "who" not in data and "where" not in data and "alert" not in data
@@ -160,8 +162,11 @@ def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(
     site = _validate_and_build(tmp_path, path.removeprefix("content/"), text)
     fiche = (site / "fr" / "port-exemple" / "apprendre-a-coudre" / "index.html").read_text(encoding="utf-8")
     assert "Apprendre à coudre" in fiche
+    assert re.search(r'<p class="fiche-abstract"[^>]*>Un atelier de couture pour pratiquer le français\.</p>', fiche)
     assert "<strong>chaque mardi</strong>" in fiche
     assert "Activités et culture" in fiche
+    verified = re.search(r'<p class="fiche-verified">(.*?)</p>', fiche).group(1)
+    assert "20 mai 2025" in verified, verified
 
 
 class _SavedStyle(yaml.SafeDumper):
