@@ -37,10 +37,11 @@ ROOT_PAGES = _policy("'self'", theme=False)
 NOT_FOUND_PAGE = _policy("'none'", theme=False)
 # The web editor at /admin/: its script from this site only, and GitHub's API (the repository it
 # reads and commits to). No other origin: no font, analytics or CDN. Sveltia injects its styles,
-# hence 'unsafe-inline' for styles only; blob: and data: are its previews.
+# hence 'unsafe-inline' for styles only; blob: and data: are its previews, and its built-in logo
+# (a data: URL), which it reads to make its app icons.
 EDITOR_PAGE = "; ".join((
     "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-    "font-src 'self'", "connect-src 'self' https://api.github.com", "media-src 'self' blob:",
+    "font-src 'self'", "connect-src 'self' data: https://api.github.com", "media-src 'self' blob:",
     "worker-src 'self' blob:", "frame-src 'self' blob:", "object-src 'none'", "base-uri 'self'", "form-action 'self'",
 ))
 

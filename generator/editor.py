@@ -29,7 +29,7 @@ EDITOR_SCRIPT = "sveltia-cms.js"
 # the file whose SHA-256 is EDITOR_SHA256 (see the README's « Web editor »).
 EDITOR_VERSION = "0.221.1"
 EDITOR_UPSTREAM_SHA256 = "2fc783907e1a4a70783f155cc28435c70b8f79792f2aab75e787984e84aa413a"
-EDITOR_SHA256 = "47cc3a4fe7acb73bd82bfa1c41358c41a5bfac1683bf8af50128ede5c182d6e4"
+EDITOR_SHA256 = "01435ab48d6099aea58d8ea01d3a0ddf2f61885c76b59d446fbe4ff34defd6da"
 # Sveltia fetches its interface strings and fonts from CDNs: the French strings and the icon
 # font are vendored beside it and read from there; its text fonts give way to the system's.
 # And its viewport forbids zooming.
@@ -51,6 +51,13 @@ VENDOR_PATCHES = (
     ("`initial-scale=1`,`maximum-scale=1`,", "`initial-scale=1`,"),
     # Its update check asks unpkg.com for the newest release: the pinned version never updates itself.
     ("LSe=async()=>{try{let e=await fetch(NSe);", "LSe=async()=>{try{return;let e=await fetch(NSe);"),
+    # In GitHub mode it asks www.githubstatus.com every five minutes whether GitHub has an
+    # incident: « unknown », as when that fetch fails, and no banner.
+    ("kye=async()=>{try{let{status:{indicator:e}}=await ez(Oye);", "kye=async()=>{try{return`unknown`;let{status:{indicator:e}}=await ez(Oye);"),
+    # A code block in a Markdown field (typing ```python in the form makes one) would import the
+    # Shiki highlighter from unpkg.com (@sveltia/ui, then @shikijs): no highlighting, as when
+    # that import fails.
+    ("xk={loadEngine:async()=>hk(()=>import(vk()),void 0),", "xk={loadEngine:async()=>{throw Error(`no code highlighting: it would load from unpkg.com`)},"),
 )
 # The page itself is generator/templates/editor.html.j2.
 EDITOR_PAGE_FILES = (

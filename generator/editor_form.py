@@ -20,6 +20,10 @@ from generator.dates import SEASONS, UNKNOWN, PartialDate
 from generator.reference import CONTACT_KINDS, CONTRACT_KINDS
 
 ADMINISTRATION = "Pour l'administration"
+# The administrative layer of each form, the group « Pour l'administration »: the action's `admin`
+# block, and the territory's contracts, its one administrative field (the group is their list,
+# the file keeping `contracts` at its top level; a Sveltia group always nests its fields).
+ADMINISTRATIVE_FIELDS = {(models.Territory, "contracts"), (models.Action, "admin")}
 
 # French labels of the form's fields, by field name; `(Model, name)` where a name means
 # something else in that model.
@@ -28,7 +32,6 @@ FIELD_LABELS = {
     "slug": "Identifiant (nom du dossier)",
     "kind": "Type",
     "departments": "Départements",
-    "contracts": f"{ADMINISTRATION} : contrats signés avec l'État",
     "coordinator": "Institution qui coordonne",
     "intro": "Présentation",
     "not_persons": "Institutions ou lieux à ne pas prendre pour des personnes",
@@ -69,7 +72,6 @@ FIELD_LABELS = {
     "orientation": "Comment être orienté ?",
     "alert": "Alerte temporaire",
     "last_verified": "Dernière vérification",
-    "admin": ADMINISTRATION,
     "publics": "Publics",
     "specific_publics": "Publics particuliers",
     "age": "Âge",
@@ -110,6 +112,9 @@ FIELD_LABELS = {
     (models.Contract, "kind"): "Type de contrat",
     (models.Territory, "kind"): "Type de territoire",
     (models.Zone, "departments"): "Départements (codes)",
+    (models.Territory, "report_url"): "Formulaire pour signaler une erreur",
+    (models.Source, "title"): "Ce qu'est le document",
+    (models.Source, "date"): "Date du document",
 }
 
 # The French labels of each enumeration's values: the site's own (generator/labels.py), or the
@@ -252,6 +257,10 @@ def model_fields(model: type[BaseModel]) -> list[dict]:
             hint += NOT_RELEVANT_HINT
         field = {"name": name, "label": _label(model, name), "required": info.is_required()}
         field.update(_widget(model, name, info.annotation, _constraints(info.metadata)))
+        if (model, name) in ADMINISTRATIVE_FIELDS:
+            field["label"] = ADMINISTRATION
+            if field["widget"] == "list":  # closed, as the action's group (an object) is
+                field.update({"minimize_collapsed": True, "label_singular": "Contrat signé avec l'État", "summary": "{{fields.label}}"})
         if hint:
             field["hint"] = hint.strip()
         fields.append(field)

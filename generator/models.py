@@ -122,8 +122,14 @@ class Place(Strict):
     address: str | None = Field(None, description="Numéro et rue.")
     postcode: str | None = Field(None, pattern=r"^\d{5}$", description="Code postal (5 chiffres).")
     city: str = Field(description="Commune.")
-    latitude: float | None = Field(None, ge=-90, le=90)
-    longitude: float | None = Field(None, ge=-180, le=180)
+    latitude: float | None = Field(
+        None, ge=-90, le=90,
+        description="Latitude du lieu en degrés décimaux, par exemple 49.1193 ; avec la longitude, ou aucune des deux.",
+    )
+    longitude: float | None = Field(
+        None, ge=-180, le=180,
+        description="Longitude du lieu en degrés décimaux, par exemple 6.1757 ; avec la latitude, ou aucune des deux.",
+    )
     opening_hours: str | None = Field(
         None, description="Horaires au format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-17:00 »."
     )
@@ -155,8 +161,10 @@ class Zone(Strict):
 class Alert(Strict):
     kind: AlertKind = Field(description="closed (fermé), full (complet) ou info.")
     message: str = Field(description="Le message, en phrases simples.")
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: dt.date | None = Field(None, description="Premier jour de l'alerte (AAAA-MM-JJ), écrit à côté du message.")
+    end: dt.date | None = Field(
+        None, description="Dernier jour de l'alerte (AAAA-MM-JJ) : après cette date, la fiche ne la montre plus."
+    )
 
 
 class Source(Strict):

@@ -97,6 +97,36 @@ def test_enumerations_show_their_french_labels_and_admin_fields_are_grouped():
     assert fields["abstract"]["maxlength"] == 110
 
 
+def test_every_field_of_the_form_has_a_french_label_and_a_help_text():
+    """The help text is the model's description: a field without one shows the coordinator
+    nothing; a field without a label of its own shows its YAML name."""
+    def missing(fields, where):
+        for field in fields:
+            path = f"{where}.{field['name']}"
+            if not field.get("hint", "").strip() or field["label"] == field["name"]:
+                yield path
+            yield from missing(field.get("fields", []), path)
+            if "field" in field:  # a list of single values: its item carries no help of its own
+                assert "hint" not in field["field"], path
+
+    fields = editor_form.editor_fields()
+    assert [path for name in fields for path in missing(fields[name], name)] == []
+
+
+def test_each_form_groups_its_administrative_fields_under_one_heading():
+    """« Pour l'administration »: the action's `admin` block, and the territory's contracts."""
+    def groups(fields):
+        return [field["name"] for field in fields if editor_form.ADMINISTRATION in field["label"]]
+
+    fields = editor_form.editor_fields()
+    assert groups(fields["action"]) == ["admin"] and groups(fields["territory"]) == ["contracts"]
+    contracts = next(field for field in fields["territory"] if field["name"] == "contracts")
+    assert contracts["label"] == editor_form.ADMINISTRATION and contracts["minimize_collapsed"] is True
+    assert "contrats signés avec l'État" in contracts["hint"]
+    admin = next(field for field in fields["action"] if field["name"] == "admin")
+    assert admin["label"] == editor_form.ADMINISTRATION and admin["collapsed"] is True
+
+
 def test_no_field_pre_fills_a_fact():
     def defaults(fields):
         for field in fields:
@@ -112,6 +142,11 @@ def test_the_vendored_editor_is_the_pinned_release_patched_to_stay_on_this_site(
     text = script.decode("utf-8")
     assert "cdn.jsdelivr.net/fontsource" not in text
     assert "unpkg.com/@sveltia/cms@${rP}/locales" not in text and "USe=`./locales`" in text
+    # Patched off: the update check, the GitHub status check and the Shiki highlighter.
+    for _old, new in editor.VENDOR_PATCHES:
+        assert text.count(new) == 1, new
+    assert "kye=async()=>{try{return`unknown`;" in text
+    assert "loadEngine:async()=>hk(" not in text
     assert (editor.EDITOR_FILES / "LICENSE.txt").read_text(encoding="utf-8").startswith("MIT License")
 
 
@@ -122,6 +157,8 @@ def test_built_admin_has_its_own_policy_and_stays_out_of_search_and_sitemaps(bui
     origins = set(re.findall(r"https?://[^\s;']+", policy))
     assert origins == {"https://api.github.com"}
     assert "script-src 'self';" in policy
+    # data: is the editor's own logo, which it reads to make its app icons.
+    assert "connect-src 'self' data: https://api.github.com;" in policy
     assert '<meta name="robots" content="noindex, nofollow">' in page
     for name in editor.EDITOR_PAGE_FILES:
         assert (admin / name).is_file(), name

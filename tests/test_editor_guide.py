@@ -1,5 +1,6 @@
 """The coordinators' guide (docs/guide-coordinateur.md): its example fiche is a real one, which
-`catalogue validate` accepts with every field filled, and which builds."""
+`catalogue validate` accepts with every field filled, and which builds; the editor's buttons and
+fields it names are the editor's."""
 
 from __future__ import annotations
 
@@ -49,3 +50,49 @@ def test_the_guides_example_builds_into_a_fiche(tmp_path, monkeypatch):
     fiche = (tmp_path / "site" / "fr" / "port-exemple" / "cours-francais" / "index.html").read_text(encoding="utf-8")
     assert "<strong>cours de français</strong>" in fiche
     assert "septembre 2024" in fiche
+
+
+def _strings(node):
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+    elif isinstance(node, str):
+        yield node
+
+
+def test_the_editor_words_the_guide_quotes_are_the_editors():
+    """The buttons, statuses, groups and fields the guide names are those the French editor
+    shows (its vendored strings, and the form generated from the models), so that a coordinator
+    finds them; the guide names no button the editor does not have."""
+    import json
+
+    from generator import editor, editor_form
+
+    strings = set(_strings(json.loads((editor.EDITOR_FILES / "locales" / "fr.json").read_text(encoding="utf-8"))))
+    strings = {text.replace("\u2019", "'") for text in strings}
+    labels = {field["label"] for fields in editor_form.editor_fields().values() for field in _fields(fields)}
+    guide = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    interface = [
+        "Nouveau", "Créer une entrée", "Travailler avec un dépôt local",
+        "Brouillon", "En révision", "Prêt", "Publier l'entrée", "Publier",
+    ]
+    form = [
+        "Pour l'administration", "Titre", "Résumé", "C'est quoi ?", "Thèmes", "C'est pour qui ?",
+        "C'est où ?", "Comment être orienté ?", "Dernière vérification", "Source",
+        "Institution qui coordonne", "Formulaire pour signaler une erreur", "Ce qu'est le document",
+        "Date du document",
+    ]
+    for word in interface + form:
+        assert f"« {word} »" in guide or f"**{word}**" in guide, word
+    assert [word for word in interface if word not in strings] == []
+    assert [word for word in form if word not in labels] == []
+    assert "dans le terminal." not in guide  # errors show over the previewed pages too
+
+
+def _fields(fields):
+    for field in fields:
+        yield field
+        yield from _fields(field.get("fields", []))

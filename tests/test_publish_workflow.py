@@ -130,7 +130,11 @@ def test_build_job_validates_builds_then_uploads_with_read_only_rights():
     checkout = step(build, uses="actions/checkout")
     assert checkout.get("with", {}).get("persist-credentials") is False
     # Validation errors and warnings go to the run's summary page, in French.
-    assert '--summary "$GITHUB_STEP_SUMMARY"' in step(build, runs="python -m generator validate")["run"]
+    validate = step(build, runs="python -m generator validate")["run"]
+    assert '--summary "$GITHUB_STEP_SUMMARY"' in validate
+    # On a failure, each error becomes an annotation on its file and line (shown on a pull request).
+    assert "python -m generator.editor_annotations validation-errors.log" in validate
+    assert "2> validation-errors.log" in validate and "exit 1" in validate
     assert "if" not in step(build, runs="python -m generator validate")
     assert "if" not in step(build, runs="catalogue build")
     assert ".ci/run" not in " ".join(names), "the build must not wait for the browser tests"
