@@ -131,7 +131,7 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("enum", "literal_error"):
         return f"valeur « {value} » inconnue. Valeurs possibles : {_allowed_values(ctx.get('expected', ''))}"
     if kind == "string_too_long":
-        return f"texte trop long : {len(value)} caractères pour {ctx['max_length']} au maximum"
+        return f"texte trop long : {len(str(value))} caractères pour {ctx.get('max_length', '?')} au maximum"
     if kind == "too_short":
         return f"liste vide : il faut au moins {ctx.get('min_length', 1)} élément(s)"
     if kind in ("string_type", "string_sub_type"):
@@ -144,6 +144,8 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
         return "true ou false est attendu ici"
     if kind.startswith("int"):
         return "un nombre entier est attendu ici"
+    if kind == "finite_number":
+        return "un nombre fini est attendu ici : écrivez-le en chiffres, par exemple 12000 (.inf et .nan ne sont pas des nombres)"
     if kind.startswith(("decimal", "float")):
         return "un nombre est attendu ici (avec un point pour les décimales)"
     if kind.startswith(("date", "datetime")):
@@ -157,9 +159,10 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
         return f"la valeur doit être au plus {ctx.get('le', ctx.get('lt'))}"
     if kind.startswith("url"):
         return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"])  # our validators' own French sentences
+    # Pydantic's own sentence is English: never shown to a coordinator.
+    return "valeur refusée pour ce champ : comparez-la avec la description du champ dans content/README.md"
 
 
 def validation_errors(exc: ValidationError, model: type[BaseModel], path: str, line_of) -> list[ContentError]:

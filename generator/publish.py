@@ -56,7 +56,13 @@ def base_path() -> str:
     """
     value = os.environ.get(BASE_PATH_VARIABLE)
     if value is None:
-        value = urllib.parse.urlsplit(os.environ.get(SITE_URL_VARIABLE, "")).path
+        site_url = os.environ.get(SITE_URL_VARIABLE, "")
+        try:
+            value = urllib.parse.urlsplit(site_url).path
+        except ValueError as error:  # « Invalid IPv6 URL »: a bracket left open
+            raise ConfigurationError(
+                f"{SITE_URL_VARIABLE}={site_url!r} : une adresse comme https://mon-org.github.io/catalogue/ est attendue"
+            ) from error
     stripped = value.strip().strip("/")
     path = f"/{stripped}/" if stripped else "/"
     if not _BASE_PATH.fullmatch(path):

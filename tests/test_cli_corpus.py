@@ -110,6 +110,7 @@ OPTION_CASES = {
     "epoch-date": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "2024-09-01"}),
     "epoch-negative": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "-5"}),
     "epoch-huge": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "99999999999999999"}),
+    "site-url-bad": Case(["build", "--content", "content"], 2, "une adresse comme https://", env={"CATALOGUE_SITE_URL": "https://[::1/"}),
     "base-path-bad": Case(["build", "--content", "content"], 2, "un chemin comme /catalogue/", env={"CATALOGUE_BASE_PATH": "/a b/"}),
     "out-is-content": Case(["build", "--content", "content", "--out", "content"], 2, "c'est le dossier de contenu"),
     "out-inside-content": Case(["build", "--content", "content", "--out", "content/site"], 2, "c'est le dossier de contenu"),

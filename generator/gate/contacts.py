@@ -70,7 +70,11 @@ def email_problem(value: str) -> str | None:
 def website_problem(value: str) -> str | None:
     if UNSAFE_IN_URL.search(value):
         return f"« {value} » contient des espaces ou des caractères interdits dans une adresse web"
-    parts = urllib.parse.urlsplit(value)
+    try:
+        parts = urllib.parse.urlsplit(value)
+        parts.port  # reading it checks it: a port that is no number, or above 65535, raises
+    except ValueError:
+        return f"« {value} » n'est pas une adresse web valable (crochets ou port mal écrits) : recopiez-la depuis la barre d'adresse du navigateur"
     if parts.scheme not in ("https", "http") or not parts.hostname or "." not in parts.hostname:
         return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
     if parts.username is not None or parts.password is not None:
