@@ -12,6 +12,7 @@ import yaml
 
 from generator.errors import ContentError, display_path, field_path, system_reason
 from generator.gate.text import text_problems
+from generator.gate.unquoted import prose_keys, unquoted_text_problem
 from generator.gate.yaml_messages import yaml_advice
 from generator.routes import SAFE_LINK
 
@@ -66,6 +67,9 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
     """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
 
     key_problems: list[tuple[int, str, str]]
+    # (line of the key, key, item index or None, line of the problem, message)
+    unquoted_problems: list[tuple[int, str, int | None, int, str]]
+    lines: list[str]
     depth: int = 0
 
 
@@ -92,8 +96,18 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             loader.key_problems.append((line, key, "clé en double : la seconde effacerait la première"))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if key in prose_keys():
+            _check_unquoted(loader, line, key, value_node)
     loader.depth -= 1
     return mapping
+
+
+def _check_unquoted(loader: _LineLoader, key_line: int, key: str, node: yaml.Node) -> None:
+    """Unquoted texts of a text field (or of its list) that a `#` or a leading `&` cut short."""
+    items = enumerate(node.value) if isinstance(node, yaml.SequenceNode) else [(None, node)]
+    for index, item in items:
+        if found := unquoted_text_problem(item, loader.lines):
+            loader.unquoted_problems.append((key_line, key, index, *found))
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
@@ -196,6 +210,8 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         return None
     loader = _LineLoader(text)
     loader.key_problems = []
+    loader.unquoted_problems = []
+    loader.lines = text.splitlines()
     try:
         data = loader.get_single_data()
     except yaml.constructor.ConstructorError as exc:
@@ -224,6 +240,9 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         loader.dispose()
     for line, key, message in loader.key_problems:
         errors.append(ContentError(shown, line, field_path(_key_location(data, line, key) or (key,)), message))
+    for key_line, key, index, line, message in loader.unquoted_problems:
+        loc = (*(_key_location(data, key_line, key) or (key,)), *(() if index is None else (index,)))
+        errors.append(ContentError(shown, line, field_path(loc), message))
     if not isinstance(data, LineDict):
         errors.append(ContentError(shown, 1, "", "le fichier doit contenir des lignes « clé: valeur »"))
         return None

@@ -130,3 +130,26 @@ def test_plain_language_warnings(content):
     assert any("ne dit pas quand" in line for line in lines), lines
     untouched = [line for line in result.stdout.splitlines() if "cours-francais.yml" in line]
     assert not any("sigle" in line or "phrase de" in line for line in untouched)
+
+
+def test_a_comment_after_a_code_a_number_a_date_or_a_yes_no_value_passes(content):
+    """What `catalogue new` writes (« null  # … ») and coordinators copy: after such values a
+    comment cuts nothing off. Only a text field's unquoted text is checked (tests/broken/text-cut-*)."""
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    for old, new in [
+        ("specific_publics: non-concerne", "specific_publics: non-concerne  # pour tous"),
+        ("period: {start: 2023-01-01, end: 2024-12-31}", "period: {start: 2023-01-01, end: 2024-12-31}  # dates du bilan"),
+        ("referral_only: true", "referral_only: true  # voir le CCAS"),
+        ("last_verified: 2025-05-01", "last_verified: 2025-05-01  # au téléphone"),
+        ("contract: ctai-2023-2026", "contract: ctai-2023-2026  # le seul contrat"),
+        ("total_cost: 5000, state_funding: 4000}", "total_cost: 5000, state_funding: 4000}  # délibération"),
+        ("document: fixture.txt, section: \"fiche 1\"}", "document: fixture.txt, section: \"fiche 1\"}  # page 3"),
+        ('abstract: "Un entretien d\'essai et des conseils pour trouver un emploi."',
+         'abstract: "Un entretien d\'essai et des conseils pour trouver un emploi."  # entre guillemets : rien de coupé'),
+    ]:
+        edit(fiche, old, new)
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    edit(fiche, '  axis: "Axe 2 : emploi"', "  axis: Axe 2 #emploi")
+    result = validate(content)
+    assert result.returncode == 1 and "atelier-emploi.yml:35: admin.axis: texte coupé" in result.stderr, result.stderr
