@@ -57,6 +57,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
     from generator.gate.catalogs import interface_catalog_errors
     from generator.gate.contacts import mobile_warnings
+    from generator.gate.marks import unused_mark_warnings
     from generator.i18n import LOCALES_DIR
     from generator.plain_language import plain_language_warnings
     from generator.summary import write_summary
@@ -73,7 +74,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         today = dt.datetime.now(dt.timezone.utc).date()
         warnings = sorted(
             content_warnings(catalogue) + term_warnings(catalogue) + plain_language_warnings(catalogue, today)
-            + mobile_warnings(catalogue)
+            + mobile_warnings(catalogue) + unused_mark_warnings(catalogue)
         )
     except ContentErrors as errors:
         if args.summary:

@@ -257,6 +257,22 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
     return data
 
 
+def field_lines(path: Path) -> object:
+    """A file the loader accepted, parsed again without its checks: for the lines of its fields
+    in a later warning (the models do not keep them). None if it cannot be read now."""
+    try:
+        loader = _LineLoader(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    loader.key_problems, loader.unquoted_problems, loader.lines = [], [], []
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
 def _read_text(path: Path, shown: str, errors: list[ContentError]) -> str | None:
     """The file's text: not too big, in UTF-8, not empty; else None, with the error added."""
     try:

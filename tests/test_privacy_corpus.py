@@ -153,6 +153,37 @@ HARMLESS = {
 }
 
 
+# Marks (`not_persons`) that try to switch the person check off: none may hide a name.
+NAMES = "Madame Nathalie Roux, Jean Dupont"
+HOSTILE_MARKS = {
+    "single-letters": (NAMES, ["a", "o", "e"]),
+    "a-first-name-alone": (NAMES, ["Nathalie", "Jean"]),
+    "the-civility-alone": (NAMES, ["Madame"]),
+    "across-two-names": (NAMES, ["Roux, Jean"]),
+    "both-names-in-one-mark": (NAMES, [NAMES]),
+    "the-whole-paragraph": (f"Bienvenue à l'atelier de français du mardi matin : {NAMES} vous accueillent.", [f"Bienvenue à l'atelier de français du mardi matin : {NAMES} vous accueillent."]),
+    "spaces-and-punctuation": (NAMES, [" ", ",", "."]),
+    "an-institution-elsewhere": ("Les Ateliers Pierre Dupont ferment ; Pierre Dupont, Maire, les rouvre.", ["Ateliers Pierre Dupont"]),
+}
+HARMLESS_MARKS = {
+    "the-flagged-phrase": ("Les Ateliers Pierre Dupont accueillent les familles.", ["Pierre Dupont"]),
+    "the-institution-around-it": ("Les Ateliers Pierre Dupont accueillent les familles.", ["Ateliers Pierre Dupont"]),
+    "another-case": ("Les ATELIERS Pierre Dupont accueillent les familles.", ["Ateliers Pierre Dupont"]),
+    "a-hall-with-its-town": ("Réunion à la Halle Jean Dupont de Metz.", ["Halle Jean Dupont de Metz"]),
+}
+
+
+@pytest.mark.parametrize("text,marks", HOSTILE_MARKS.values(), ids=HOSTILE_MARKS.keys())
+def test_a_mark_never_switches_the_person_check_off(text, marks):
+    problems = text_problems(text, marks)
+    assert any(problem.startswith(PERSON) for problem in problems), (text, marks, problems)
+
+
+@pytest.mark.parametrize("text,marks", HARMLESS_MARKS.values(), ids=HARMLESS_MARKS.keys())
+def test_a_mark_dismisses_the_name_it_covers(text, marks):
+    assert persons(text) and text_problems(text, marks) == []
+
+
 @pytest.mark.parametrize("text", HOSTILE_BANK.values(), ids=HOSTILE_BANK.keys())
 def test_bank_details_in_any_form_are_refused(text):
     problems = text_problems(text)
@@ -275,7 +306,24 @@ def test_the_contract_in_a_translation_file_is_flagged_too(tmp_path):
     assert "« Monsieur Gérard LEFORT »" in found and "« FR76… »" in found
 
 
+def test_a_mark_that_covers_nothing_is_a_warning(tmp_path):
+    from generator.gate.marks import unused_mark_warnings
+
+    content = tmp_path / "content"
+    shutil.copytree(VALID_CONTENT, content)
+    fiche = content / "exemple" / "actions" / "atelier-francais.yml"
+    text = fiche.read_text(encoding="utf-8").replace(
+        "  Données de test. Cet atelier n'existe pas.", "  Données de test. Les Ateliers Pierre Dupont n'existent pas."
+    )
+    fiche.write_text(text + 'not_persons: ["Ateliers Pierre Dupont", "a", "Maison Émile Roux"]\n', encoding="utf-8")
+    warnings = [str(warning) for warning in unused_mark_warnings(load_catalogue(content))]
+    assert len(warnings) == 2, warnings
+    assert "atelier-francais.yml:54: not_persons[2]: « a » ne couvre aucun nom" in warnings[0]
+    assert "atelier-francais.yml:54: not_persons[3]: « Maison Émile Roux » ne couvre aucun nom" in warnings[1]
+
+
 def test_corpus_sizes():
     """The sizes of the corpus, for the record (and a floor, so that it does not shrink unnoticed)."""
     assert len(HOSTILE_BANK) >= 25 and len(HOSTILE_PERSONS) >= 20 and len(HARMLESS) >= 35
+    assert len(HOSTILE_MARKS) >= 8 and len(HARMLESS_MARKS) >= 4
     assert bank_identifiers(HOSTILE_BANK["iban-compact"]) == [FR]
