@@ -98,6 +98,39 @@ NOT_A_NAME = {"le", "la", "les", "l", "du", "de", "des", "et", "ou", "the"}
 SPACE = r"[ \u00a0\u202f]+"
 CIVILITY_NAME = re.compile(r"(?<![\w])" + CIVILITY + SPACE + r"(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")?)")
 OFFICES = r"(?i:Maire|Préfète|Préfet|Présidente|Président|Vice-Présidente|Vice-Président|Adjointe|Adjoint|Directrice|Directeur|Conseillère|Conseiller|Députée|Député|Sénatrice|Sénateur)"
+# « Le maire Grosdidier », « le préfet Alain Régnier »: an office, then a name in lowercase
+# letters after its capital. A word in capitals alone is left: after an office it is as often an
+# acronym (« la directrice ADOMA ») as a name.
+OFFICE_NAME = re.compile(
+    r"(?<![\w-])(?i:sous-)?" + OFFICES + SPACE + r"(" + NAME_WORD + r")(?:" + SPACE + r"(" + NAME_WORD + r"))?"
+)
+# Words that follow an office and are no name: the office's own words, institutions, services.
+NOT_AFTER_OFFICE = {
+    "maire", "prefet", "prefete", "president", "presidente", "vice-president", "vice-presidente", "adjoint",
+    "adjointe", "directeur", "directrice", "conseiller", "conseillere", "depute", "deputee", "senateur", "senatrice",
+    "general", "generale", "delegue", "deleguee", "municipal", "municipale", "departemental", "departementale",
+    "regional", "regionale", "territorial", "territoriale", "national", "nationale", "honoraire", "numerique",
+    "technique", "administratif", "administrative", "financier", "financiere", "principal", "principale",
+    "executif", "executive", "interministeriel", "interministerielle", "referent", "referente", "sortant",
+    "sortante", "emploi", "insertion", "france", "pole", "mission", "ville", "etat", "republique", "metropole",
+    "conseil", "departement", "region", "association", "social", "sociale", "jeunesse", "enfance", "education",
+    "sante", "solidarite", "solidarites", "logement", "culture", "sport", "sports", "communication", "juridique",
+    "pedagogique", "operationnel", "operationnelle", "charge", "chargee", "du", "de", "des",
+}
+
+
+def _office_names(text: str) -> list[str]:
+    """« Le maire Grosdidier »: an office followed by a name."""
+    found = []
+    for match in OFFICE_NAME.finditer(text):
+        name, second = match.group(1), match.group(2)
+        if _fold(name) in NOT_AFTER_OFFICE or not any(c.islower() for c in name):
+            continue
+        end = match.end() if second and _fold(second) not in NOT_AFTER_OFFICE else match.end(1)
+        found.append(text[match.start() : end])
+    return found
+
+
 REPRESENTED_BY = re.compile(
     r"(?i:représenté(?:e|s|es)?\s+par)\s+(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")*?)\s*,?\s+"
     r"(?i:agissant en qualité de\s+|en sa qualité de\s+)?(?i:son\s+|sa\s+)?" + OFFICES
@@ -200,6 +233,7 @@ def persons(text: str) -> list[str]:
     for match in REPRESENTED_BY.finditer(text):
         if match.group(1).split()[0].casefold() not in NOT_A_NAME:
             found.append(match.group(1))
+    found += _office_names(text)
     words = list(LATIN_OR_CYRILLIC_WORD.finditer(text))
     first_names = _first_names()
     last_names = _uncased_last_names()
