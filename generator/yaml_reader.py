@@ -305,6 +305,7 @@ def _check_texts(data: LineDict, shown: str, errors: list[ContentError], not_per
     marked = data.get("not_persons")
     not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
     for loc, value in _texts(data):
-        for problem in [text_problem(value), *text_problems(value, not_persons)]:
+        contact_value = loc[-1:] == ("value",)  # a contact's number: generator/gate/contacts.py
+        for problem in [text_problem(value), *text_problems(value, not_persons, contact_value)]:
             if problem:
                 errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from generator.gate.contacts import mobile_numbers
 from generator.gate.privacy import bank_identifiers, unmarked_persons
 
 # What `catalogue new` writes for a person to replace, and the drafts' « XXXX » amounts.
@@ -27,8 +28,11 @@ def _masked(number: str) -> str:
     return number[:4] + "…"
 
 
-def text_problems(text: str, not_persons: Iterable[str] = ()) -> list[str]:
-    """Why `text` cannot be published, in French, one sentence per problem (empty: it can)."""
+def text_problems(text: str, not_persons: Iterable[str] = (), contact_value: bool = False) -> list[str]:
+    """Why `text` cannot be published, in French, one sentence per problem (empty: it can).
+
+    A mobile number is refused in free text: it is most often a person's own phone. The one
+    place for a service's mobile is a contact's value (`contact_value`), where it is a warning."""
     problems = []
     controls = control_characters(text)
     if controls:
@@ -51,6 +55,12 @@ def text_problems(text: str, not_persons: Iterable[str] = ()) -> list[str]:
                 f"nom de personne probable « {person} » : le catalogue ne publie jamais le nom d'une personne ;"
                 f" écrivez sa fonction ou son institution (« le maire de Metz », « le CCAS ») ; {NOT_PERSONS_HINT}"
             )
+    for number in [] if contact_value else dict.fromkeys(mobile_numbers(text)):
+        problems.append(
+            f"numéro de portable « {number[: len(number) // 2]}… » dans le texte : c'est souvent le téléphone d'une personne,"
+            " il ne doit pas être publié ici. Donnez le numéro d'accueil de la structure ; si ce portable est bien"
+            " celui du service, mettez-le dans les contacts (kind: phone)"
+        )
     if PLACEHOLDER.search(text):
         problems.append("texte d'exemple laissé tel quel (« À remplir », « XXXX ») : écrivez la vraie information")
     return problems
