@@ -132,6 +132,8 @@ OPTION_CASES = {
     "export-unknown-territory": Case(["translations", "export", "--lang", "en", "--content", "content", "--territory", "atlantide"], 2, "territoire « atlantide » inconnu"),
     "new-territory-outside": Case(["new", "territory", "../ailleurs", "--content", "content"], 1, "lettres minuscules sans accent"),
     "new-action-territory-outside": Case(["new", "action", "atelier", "--territory", "../../ailleurs", "--content", "content"], 1, "lettres minuscules sans accent"),
+    "new-territory-reserved": Case(["new", "territory", "recherche", "--content", "content"], 1, "« recherche » est un nom réservé"),
+    "new-action-reserved": Case(["new", "action", "index", "--territory", "exemple", "--content", "content"], 1, "« index » est un nom réservé"),
     "new-action-slug-outside": Case(["new", "action", "../../ailleurs", "--territory", "exemple", "--content", "content"], 1, "lettres minuscules sans accent"),
 }
 
