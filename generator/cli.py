@@ -56,6 +56,7 @@ def _report(errors: ContentErrors) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
     from generator.gate.catalogs import interface_catalog_errors
+    from generator.gate.consistency import contract_period_warnings
     from generator.gate.contacts import mobile_warnings
     from generator.gate.marks import unused_mark_warnings
     from generator.i18n import LOCALES_DIR
@@ -74,7 +75,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         today = dt.datetime.now(dt.timezone.utc).date()
         warnings = sorted(
             content_warnings(catalogue) + term_warnings(catalogue) + plain_language_warnings(catalogue, today)
-            + mobile_warnings(catalogue) + unused_mark_warnings(catalogue)
+            + mobile_warnings(catalogue) + unused_mark_warnings(catalogue) + contract_period_warnings(catalogue)
         )
     except ContentErrors as errors:
         if args.summary:

@@ -153,3 +153,17 @@ def test_a_comment_after_a_code_a_number_a_date_or_a_yes_no_value_passes(content
     edit(fiche, '  axis: "Axe 2 : emploi"', "  axis: Axe 2 #emploi")
     result = validate(content)
     assert result.returncode == 1 and "atelier-emploi.yml:35: admin.axis: texte coupé" in result.stderr, result.stderr
+
+
+def test_an_action_begun_before_its_contract_is_a_warning_not_an_error(content):
+    """Contracts finance actions already under way (a school year begun before the signature): only
+    a period wholly outside the contract is an error (tests/broken/period-outside-contract)."""
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    edit(fiche, "period: {start: 2023-01-01, end: 2024-12-31}", "period: {start: 2022-09, end: 2027}")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml:18: who.period." in line]
+    assert [line.split(": ", 2)[1:] for line in lines] == [
+        ["who.period.end", "l'action finit (2027) après son contrat (2026-12-31) : vérifiez la date, si le document source ne le dit pas"],
+        ["who.period.start", "l'action commence (2022-09) avant son contrat (2023-01-01) : vérifiez la date, si le document source ne le dit pas"],
+    ], lines
