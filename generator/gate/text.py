@@ -12,6 +12,11 @@ from generator.gate.privacy import bank_identifiers, unmarked_persons
 # What `catalogue new` writes for a person to replace, and the drafts' « XXXX » amounts.
 PLACEHOLDER = re.compile(r"\b(?:[àa] remplir|lorem ipsum|todo|tbd)\b|\bX{3,}\b", re.IGNORECASE)
 ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+# Bidirectional embeddings, overrides and isolates: invisible, they reorder what a reader sees
+# (« Trojan Source »). The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) and the zero-width
+# joiners (U+200C is in everyday Persian and Dari spelling) only attach to the letters around
+# them, and stay allowed.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 NOT_PERSONS_HINT = (
     "si c'est une institution ou un lieu, ajoutez la phrase exacte à la liste not_persons du fichier"
 )
@@ -38,6 +43,12 @@ def text_problems(text: str, not_persons: Iterable[str] = (), contact_value: boo
     if controls:
         problems.append(
             f"caractère de contrôle invisible ({', '.join(controls)}) : retapez le texte sans le copier-coller"
+        )
+    bidi = sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(text)})
+    if bidi:
+        problems.append(
+            f"caractère invisible de sens d'écriture ({', '.join(bidi)}) : il peut changer l'ordre du texte affiché ;"
+            " retapez le texte sans le copier-coller"
         )
     for number in dict.fromkeys(bank_identifiers(text)):
         problems.append(
