@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentError, display_path, field_path, system_reason
+from generator.gate.contacts import email_problem, phone_problem, website_problem
 from generator.gate.text import text_problems
 from generator.gate.unquoted import prose_keys, unquoted_text_problem
 from generator.gate.yaml_messages import yaml_advice
@@ -45,7 +46,20 @@ def text_problem(text: str) -> str | None:
     for target in MARKDOWN_LINK_TARGET.findall(text):
         if not SAFE_LINK.match(target):
             return f"lien « {target} » refusé : seuls les liens https://, mailto: et tel: sont acceptés"
+        if problem := _link_target_problem(target):
+            return f"lien refusé : {problem}"
     return None
+
+
+def _link_target_problem(target: str) -> str | None:
+    """A link's target checked as the contact of its kind: no credentials, no hidden characters,
+    no recipients added to an e-mail."""
+    scheme, _, rest = target.partition(":")
+    if scheme.lower() == "mailto":
+        return email_problem(rest)
+    if scheme.lower() == "tel":
+        return phone_problem(rest)
+    return website_problem(target)
 
 
 # --- YAML that remembers lines ---
