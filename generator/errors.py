@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import errno
 import os
@@ -111,6 +112,12 @@ def _allowed_values(expected: str) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
+def _number(value: object) -> str:
+    """1000000000 as French readers write it: 1 000 000 000."""
+    whole = isinstance(value, (int, decimal.Decimal)) and value == int(value)
+    return f"{int(value):,}".replace(",", "\u202f") if whole else str(value)
+
+
 def french_message(error: dict, model: type[BaseModel]) -> str:
     """Turn one pydantic error into a sentence a coordinator can act on."""
     kind = error["type"]
@@ -154,9 +161,9 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
         hint = PATTERN_HINTS.get(ctx.get("pattern", ""), "le format attendu")
         return f"« {value} » ne convient pas : il faut {hint}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"la valeur doit être au moins {ctx.get('ge', ctx.get('gt'))}"
+        return f"la valeur doit être au moins {_number(ctx.get('ge', ctx.get('gt')))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"la valeur doit être au plus {ctx.get('le', ctx.get('lt'))}"
+        return f"la valeur doit être au plus {_number(ctx.get('le', ctx.get('lt')))}"
     if kind.startswith("url"):
         return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
     if kind == "value_error" and "error" in ctx:

@@ -259,6 +259,7 @@ def persons(text: str) -> list[str]:
 
 # A mark may hold the name it covers and the few words around it that make it an institution's
 # (« Ateliers Pierre Dupont », « Centre social Pierre Dupont de Metz »), never a whole paragraph.
+# The coordinators' reference says « quatre » (models.NOT_PERSONS_DESCRIPTION).
 MARK_EXTRA_WORDS = 4
 
 
