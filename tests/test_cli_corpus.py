@@ -9,6 +9,7 @@ French message saying what to do, no traceback, and nothing built.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -234,3 +235,29 @@ def test_an_unreadable_fiche_is_a_content_error_among_the_others(tmp_path: Path)
         fiche.chmod(0o644)
     assert_refused_cleanly(result, {1}, "permanence-emploi.yml:1: fichier illisible : permission refusée")
     assert "pas-un-theme" in result.stderr
+
+
+def test_what_new_writes_cannot_pass_validate(tmp_path: Path):
+    """`catalogue new territory` then `new action`, run as a coordinator would: every placeholder
+    and every fact left empty is an error, and no fact is pre-filled (no date, theme, kind, yes/no)."""
+    content = tmp_path / "content"
+    assert run_cli("new", "territory", "ville-test", "--content", str(content)).returncode == 0
+    assert run_cli("new", "action", "atelier-test", "--territory", "ville-test", "--content", str(content)).returncode == 0
+    result = run_cli("validate", str(content))
+    assert_refused_cleanly(result, {1}, "Rien n'a été publié")
+    fields: dict[str, set[str]] = {}  # file name → the fields with an error
+    for match in re.finditer(r"([\w.-]+\.yml):\d+: ([\w.\[\]]+): ", result.stderr):
+        fields.setdefault(match[1], set()).add(match[2])
+    assert fields["atelier-test.yml"] == {
+        "title", "abstract", "what", "themes", "last_verified", "admin.contract", "admin.official_title",
+        "admin.audience", "admin.source.document", "admin.source.section",
+    }, fields
+    assert fields["territory.yml"] == {
+        "name", "kind", "departments", "contracts[1].id", "contracts[1].kind", "contracts[1].label",
+        "contracts[1].signatories[1]", "coordinator.name", "intro",
+    }, fields
+    fiche = (content / "ville-test" / "actions" / "atelier-test.yml").read_text(encoding="utf-8")
+    written = [line.split("#")[0] for line in fiche.splitlines()]
+    for fact in ("online:", "referral_only:"):
+        assert not any(fact in line for line in written), fact
+    assert "themes: []" in fiche and "last_verified: null" in fiche and "audience: null" in fiche
