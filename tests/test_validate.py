@@ -124,10 +124,11 @@ def test_plain_language_warnings(content):
     result = validate(content)
     assert result.returncode == 0
     lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml" in line]
-    assert any("sigle sans explication : PMI." in line for line in lines), lines  # UDAF is spelled out
-    assert any("what: phrase de 3" in line for line in lines), lines
+    assert any("atelier-emploi.yml:4: what: sigle sans explication : PMI." in line for line in lines), lines  # UDAF is spelled out
+    assert any("atelier-emploi.yml:4: what: phrase de 3" in line for line in lines), lines
     # The workshop ended, and the text no longer says when.
     assert any("ne dit pas quand" in line for line in lines), lines
+    assert any("atelier-emploi.yml:4: what: action terminée" in line for line in lines), lines
     untouched = [line for line in result.stdout.splitlines() if "cours-francais.yml" in line]
     assert not any("sigle" in line or "phrase de" in line for line in untouched)
 
@@ -167,3 +168,14 @@ def test_an_action_begun_before_its_contract_is_a_warning_not_an_error(content):
         ["who.period.end", "l'action finit (2027) après son contrat (2026-12-31) : vérifiez la date, si le document source ne le dit pas"],
         ["who.period.start", "l'action commence (2022-09) avant son contrat (2023-01-01) : vérifiez la date, si le document source ne le dit pas"],
     ], lines
+
+
+def test_words_in_capitals_are_not_taken_for_acronyms(content):
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    edit(fiche, '  - "Vous appreniez les règles du travail en France."',
+         '  - "LES CHIFFRES : 12 personnes, POUR un emploi. Le GRETA aide aussi."')
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml" in line and "sigle" in line]
+    assert lines and all(line.endswith("why[1]: sigle sans explication : GRETA. Écrivez-le en toutes lettres une fois,"
+                                       " par exemple « Protection maternelle et infantile (PMI) ».") for line in lines), lines
