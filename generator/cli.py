@@ -13,7 +13,15 @@ import os
 import sys
 from pathlib import Path
 
-from generator.errors import SYSTEM_REASONS, ConfigurationError, ContentErrors, display_path, system_reason
+from generator.errors import (
+    DISK_REFUSALS,
+    SYSTEM_REASONS,
+    ConfigurationError,
+    ContentErrors,
+    display_path,
+    refused_path,
+    system_reason,
+)
 from generator.load import load_catalogue
 from generator.languages import SITE_LANGUAGES
 from generator.routes import RouteCollision
@@ -213,7 +221,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in SYSTEM_REASONS or args.debug:
             return _internal_error(error, args.debug)
-        where = f" « {display_path(Path(error.filename))} »" if error.filename else ""
+        path = refused_path(error)
+        if path is None and error.errno in DISK_REFUSALS and args.command == "build":
+            path = args.out  # a write with no path named: the disk of the output folder refused it
+        where = f" « {display_path(Path(path))} »" if path else ""
         print(
             f"Erreur du système{where} : {system_reason(error)}. "
             "Vérifiez le chemin, les droits du dossier, la place libre ou le port, puis relancez. Rien n'a été publié.",

@@ -46,6 +46,19 @@ def system_reason(error: OSError) -> str:
     return SYSTEM_REASONS.get(error.errno, f"erreur du système ({error.strerror or error})")
 
 
+# Refusals of the disk written to: a full disk, a quota, a read-only disk.
+DISK_REFUSALS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+def refused_path(error: OSError) -> str | None:
+    """The path a person can act on. A copy that fails (shutil) names its source, then its
+    destination: when the disk refused, the source (a theme file among the installed packages)
+    is of no use, the destination is."""
+    if error.errno in DISK_REFUSALS and error.filename2:
+        return error.filename2
+    return error.filename
+
+
 class ConfigurationError(Exception):
     """An option, a setting of the environment or a folder is wrong: a usage error (exit 2)."""
 

@@ -261,3 +261,21 @@ def test_what_new_writes_cannot_pass_validate(tmp_path: Path):
     for fact in ("online:", "referral_only:"):
         assert not any(fact in line for line in written), fact
     assert "themes: []" in fiche and "last_verified: null" in fiche and "audience: null" in fiche
+
+
+@pytest.mark.parametrize("filename2, shown", [("/tmp/out/site/assets/x.css", "« /tmp/out/site/assets/x.css »"), (None, "« mon-site »")])
+def test_a_full_disk_names_where_the_build_writes_not_the_file_it_copies(monkeypatch, capsys, filename2, shown):
+    """shutil names a failed copy's source first: a theme file among the installed packages."""
+    import errno
+
+    from generator import cli
+
+    def full_disk(args):
+        if filename2:
+            raise OSError(errno.ENOSPC, "No space left on device", "/usr/lib/python3/site-packages/material/x.css", None, filename2)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli, "cmd_build", full_disk)
+    assert cli.main(["build", "--out", "mon-site"]) == 2
+    said = capsys.readouterr().err
+    assert f"Erreur du système {shown} : le disque est plein." in said and "site-packages" not in said, said
