@@ -83,6 +83,8 @@ def _po_files(tmp: Path) -> None:
     (tmp / "nolang.po").write_text('msgctxt "exemple:intro"\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     (tmp / "badlang.po").write_text('msgid ""\nmsgstr ""\n"Language: ../../x\\n"\n', encoding="utf-8")
     (tmp / "folder.po").mkdir()
+    # A terminal escape and a right-to-left override on the broken line: quoted as codes.
+    (tmp / "escape.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nfoo\x1b[2J "\u202ebar"\n', encoding="utf-8")
 
 
 def _huge_file(tmp: Path) -> None:
@@ -127,6 +129,7 @@ OPTION_CASES = {
     "import-folder-po": Case(["translations", "import", "folder.po", "--content", "content"], 1, "c'est un dossier", setup="po_files"),
     "import-garbage-po": Case(["translations", "import", "garbage.po", "--content", "content"], 1, "pas un fichier PO en UTF-8", setup="po_files"),
     "import-broken-po": Case(["translations", "import", "keyword.po", "--content", "content"], 1, "keyword.po:5: fichier PO mal formé", setup="po_files"),
+    "import-po-with-control-characters": Case(["translations", "import", "escape.po", "--content", "content"], 1, "(« foo\\x1b[2J \"\\u202ebar\" »)", setup="po_files"),
     "import-po-without-language": Case(["translations", "import", "nolang.po", "--content", "content"], 1, "langue absente", setup="po_files"),
     "import-po-bad-language": Case(["translations", "import", "badlang.po", "--content", "content"], 1, "en-tête du fichier PO invalide", setup="po_files"),
     "export-to-missing-folder": Case(["translations", "export", "--lang", "en", "--content", "content", "--out", "nowhere/en.po"], 2, "impossible d'écrire « nowhere/en.po » : introuvable"),
