@@ -13,7 +13,15 @@ import os
 import sys
 from pathlib import Path
 
-from generator.errors import SYSTEM_REASONS, ConfigurationError, ContentErrors, display_path, system_reason
+from generator.errors import (
+    DISK_REFUSALS,
+    SYSTEM_REASONS,
+    ConfigurationError,
+    ContentErrors,
+    display_path,
+    refused_path,
+    system_reason,
+)
 from generator.load import load_catalogue
 from generator.languages import SITE_LANGUAGES
 from generator.routes import RouteCollision
@@ -56,7 +64,9 @@ def _report(errors: ContentErrors) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from generator.checks import content_warnings
     from generator.gate.catalogs import interface_catalog_errors
+    from generator.gate.consistency import contract_period_warnings
     from generator.gate.contacts import mobile_warnings
+    from generator.gate.marks import unused_mark_warnings
     from generator.i18n import LOCALES_DIR
     from generator.plain_language import plain_language_warnings
     from generator.summary import write_summary
@@ -73,7 +83,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         today = dt.datetime.now(dt.timezone.utc).date()
         warnings = sorted(
             content_warnings(catalogue) + term_warnings(catalogue) + plain_language_warnings(catalogue, today)
-            + mobile_warnings(catalogue)
+            + mobile_warnings(catalogue) + unused_mark_warnings(catalogue) + contract_period_warnings(catalogue)
         )
     except ContentErrors as errors:
         if args.summary:
@@ -213,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in SYSTEM_REASONS or args.debug:
             return _internal_error(error, args.debug)
-        where = f" « {display_path(Path(error.filename))} »" if error.filename else ""
+        path = refused_path(error)
+        if path is None and error.errno in DISK_REFUSALS and args.command == "build":
+            path = args.out  # a write with no path named: the disk of the output folder refused it
+        where = f" « {display_path(Path(path))} »" if path else ""
         print(
             f"Erreur du système{where} : {system_reason(error)}. "
             "Vérifiez le chemin, les droits du dossier, la place libre ou le port, puis relancez. Rien n'a été publié.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import errno
 import os
@@ -43,6 +44,19 @@ SYSTEM_REASONS = {
 def system_reason(error: OSError) -> str:
     """Why the system refused, in French."""
     return SYSTEM_REASONS.get(error.errno, f"erreur du système ({error.strerror or error})")
+
+
+# Refusals of the disk written to: a full disk, a quota, a read-only disk.
+DISK_REFUSALS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS}
+
+
+def refused_path(error: OSError) -> str | None:
+    """The path a person can act on. A copy that fails (shutil) names its source, then its
+    destination: when the disk refused, the source (a theme file among the installed packages)
+    is of no use, the destination is."""
+    if error.errno in DISK_REFUSALS and error.filename2:
+        return error.filename2
+    return error.filename
 
 
 class ConfigurationError(Exception):
@@ -111,6 +125,12 @@ def _allowed_values(expected: str) -> str:
     return expected.replace("'", "").replace(" or ", ", ")
 
 
+def _number(value: object) -> str:
+    """1000000000 as French readers write it: 1 000 000 000."""
+    whole = isinstance(value, (int, decimal.Decimal)) and value == int(value)
+    return f"{int(value):,}".replace(",", "\u202f") if whole else str(value)
+
+
 def french_message(error: dict, model: type[BaseModel]) -> str:
     """Turn one pydantic error into a sentence a coordinator can act on."""
     kind = error["type"]
@@ -131,7 +151,7 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
     if kind in ("enum", "literal_error"):
         return f"valeur « {value} » inconnue. Valeurs possibles : {_allowed_values(ctx.get('expected', ''))}"
     if kind == "string_too_long":
-        return f"texte trop long : {len(value)} caractères pour {ctx['max_length']} au maximum"
+        return f"texte trop long : {len(str(value))} caractères pour {ctx.get('max_length', '?')} au maximum"
     if kind == "too_short":
         return f"liste vide : il faut au moins {ctx.get('min_length', 1)} élément(s)"
     if kind in ("string_type", "string_sub_type"):
@@ -144,6 +164,8 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
         return "true ou false est attendu ici"
     if kind.startswith("int"):
         return "un nombre entier est attendu ici"
+    if kind == "finite_number":
+        return "un nombre fini est attendu ici : écrivez-le en chiffres, par exemple 12000 (.inf et .nan ne sont pas des nombres)"
     if kind.startswith(("decimal", "float")):
         return "un nombre est attendu ici (avec un point pour les décimales)"
     if kind.startswith(("date", "datetime")):
@@ -152,14 +174,15 @@ def french_message(error: dict, model: type[BaseModel]) -> str:
         hint = PATTERN_HINTS.get(ctx.get("pattern", ""), "le format attendu")
         return f"« {value} » ne convient pas : il faut {hint}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"la valeur doit être au moins {ctx.get('ge', ctx.get('gt'))}"
+        return f"la valeur doit être au moins {_number(ctx.get('ge', ctx.get('gt')))}"
     if kind in ("less_than_equal", "less_than"):
-        return f"la valeur doit être au plus {ctx.get('le', ctx.get('lt'))}"
+        return f"la valeur doit être au plus {_number(ctx.get('le', ctx.get('lt')))}"
     if kind.startswith("url"):
         return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
-    return error["msg"]
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"])  # our validators' own French sentences
+    # Pydantic's own sentence is English: never shown to a coordinator.
+    return "valeur refusée pour ce champ : comparez-la avec la description du champ dans content/README.md"
 
 
 def validation_errors(exc: ValidationError, model: type[BaseModel], path: str, line_of) -> list[ContentError]:

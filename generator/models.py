@@ -45,6 +45,8 @@ from generator.languages import SITE_LANGUAGES, SOURCE_LANGUAGE  # noqa: E402,F4
 from generator.answers import NOT_RELEVANT, Answer, Filled, OrNotRelevant, given, listed  # noqa: F401
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# No amount of an integration contract comes near a billion euros: more is a typing slip.
+MAX_EUROS = 1_000_000_000
 
 
 class Strict(BaseModel):
@@ -107,7 +109,7 @@ class AgeRange(Strict):
 
 class Price(Strict):
     free: bool = Field(False, description="true si c'est gratuit.")
-    amount: Decimal | None = Field(None, ge=0, description="Montant en euros, si c'est payant.")
+    amount: Decimal | None = Field(None, ge=0, le=MAX_EUROS, description="Montant en euros, si c'est payant.")
     unit: str | None = Field(None, description="Par quoi : « par mois », « par séance »…")
 
     @model_validator(mode="after")
@@ -183,7 +185,8 @@ class Source(Strict):
 NOT_PERSONS_DESCRIPTION = (
     "Phrases que la vérification prend à tort pour des noms de personnes alors que ce sont des institutions ou des"
     " lieux, par exemple [\"Dispensaire Émile Roux\"]. Écrites telles qu'elles figurent dans le texte ; jamais"
-    " publiées. Elles valent aussi pour les traductions du fichier."
+    " publiées. Elles valent aussi pour les traductions du fichier. Chacune doit contenir en entier un nom relevé"
+    " par la vérification, avec au plus quatre mots de plus ; sinon elle est ignorée et signalée."
 )
 
 
@@ -265,12 +268,15 @@ class Orientation(Strict):
     referral_only: bool = Field(False, description="true si l'on ne peut venir que sur orientation.")
     steps: list[str] | None = Field(None, description="Les étapes, dans l'ordre.")
     documents: OrNotRelevant[list[str]] = Field(None, description="Documents à apporter.")
-    contacts: list[Contact] | None = Field(None, description="Contacts publics de la structure.")
+    contacts: list[Contact] | None = Field(
+        None, description="Contacts publics de la structure. Un numéro de portable n'est accepté qu'ici (avec un"
+        " avertissement), jamais dans un texte : c'est trop souvent celui d'une personne."
+    )
 
 
 class Budget(Strict):
-    total_cost: Decimal | None = Field(None, ge=0, description="Coût total en euros, tel qu'écrit.")
-    state_funding: Decimal | None = Field(None, ge=0, description="Financement de l'État en euros.")
+    total_cost: Decimal | None = Field(None, ge=0, le=MAX_EUROS, description="Coût total en euros, tel qu'écrit (un milliard au plus).")
+    state_funding: Decimal | None = Field(None, ge=0, le=MAX_EUROS, description="Financement de l'État en euros (un milliard au plus).")
     note: str | None = Field(None, description="Précision, par exemple l'année.")
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from generator.errors import ContentError, ContentErrors, display_path
-from generator.gate.paths import inside
+from generator.gate.paths import inside, write_whole
 from generator.models import (
     SLUG_PATTERN,
     Condition,
@@ -16,6 +16,7 @@ from generator.models import (
     SpecificPublic,
     Theme,
 )
+from generator.routes import reserved_problem
 from generator.templating import SCAFFOLD_DIR, environment
 
 _env = environment(html=False, folder=SCAFFOLD_DIR, keep_trailing_newline=True)
@@ -32,6 +33,8 @@ def _refuse(path: Path, message: str) -> ContentErrors:
 def _check_slug(slug: str, path: Path, content: Path) -> None:
     if not re.fullmatch(SLUG_PATTERN, slug):
         raise _refuse(path, f"« {slug} » : lettres minuscules sans accent, chiffres et tirets seulement")
+    if problem := reserved_problem(slug):
+        raise _refuse(path, f"{problem}. Rien n'a été écrit")
     # A folder of the content may be a link to elsewhere: what is written stays in the content.
     if not inside(content, path):
         raise _refuse(path, f"ce fichier serait écrit hors du dossier de contenu « {display_path(content)} » (un lien symbolique ?) : rien n'a été écrit")
@@ -42,9 +45,9 @@ def _check_slug(slug: str, path: Path, content: Path) -> None:
 def new_territory(content: Path, slug: str) -> Path:
     path = content / slug / "territory.yml"
     _check_slug(slug, path, content)
-    path.parent.mkdir(parents=True)
-    (path.parent / "actions").mkdir()
-    path.write_text(_env.get_template("territory.yml.j2").render(slug=slug), encoding="utf-8")
+    # A folder left by an attempt that could not write its file (a full disk) is used again.
+    (path.parent / "actions").mkdir(parents=True, exist_ok=True)
+    write_whole(path, _env.get_template("territory.yml.j2").render(slug=slug))
     return path
 
 
@@ -71,7 +74,8 @@ def new_action(content: Path, territory: str, slug: str) -> Path:
     _check_slug(slug, path, content)
     ids = _contract_ids(territory_file)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(
+    write_whole(
+        path,
         _env.get_template("action.yml.j2").render(
             slug=slug,
             territory=territory,
@@ -85,6 +89,5 @@ def new_action(content: Path, territory: str, slug: str) -> Path:
             orienters=_choices(Orienter),
             ctai_themes=_choices(CtaiTheme),
         ),
-        encoding="utf-8",
     )
     return path

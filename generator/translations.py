@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from generator.errors import ConfigurationError, ContentError, ContentErrors, display_path, system_reason, validation_errors
 from generator.gate.catalogs import read_catalog
-from generator.gate.paths import inside
+from generator.gate.paths import inside, write_whole
 from generator.gate.text import text_problems
 from generator.languages import LANGUAGES, TRANSLATION_LANGUAGES
 from generator.load import load_catalogue
@@ -184,7 +184,7 @@ def _write_changed(content: Path, planned: list[tuple[Path, str]]) -> list[Path]
     written = []
     for path, text in planned:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
+            write_whole(path, text)
             written.append(path)
     return written
 

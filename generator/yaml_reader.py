@@ -11,7 +11,9 @@ from pathlib import Path
 import yaml
 
 from generator.errors import ContentError, display_path, field_path, system_reason
+from generator.gate.contacts import email_problem, phone_problem, website_problem
 from generator.gate.text import text_problems
+from generator.gate.unquoted import prose_keys, unquoted_text_problem
 from generator.gate.yaml_messages import yaml_advice
 from generator.routes import SAFE_LINK
 
@@ -44,7 +46,20 @@ def text_problem(text: str) -> str | None:
     for target in MARKDOWN_LINK_TARGET.findall(text):
         if not SAFE_LINK.match(target):
             return f"lien « {target} » refusé : seuls les liens https://, mailto: et tel: sont acceptés"
+        if problem := _link_target_problem(target):
+            return f"lien refusé : {problem}"
     return None
+
+
+def _link_target_problem(target: str) -> str | None:
+    """A link's target checked as the contact of its kind: no credentials, no hidden characters,
+    no recipients added to an e-mail."""
+    scheme, _, rest = target.partition(":")
+    if scheme.lower() == "mailto":
+        return email_problem(rest)
+    if scheme.lower() == "tel":
+        return phone_problem(rest)
+    return website_problem(target)
 
 
 # --- YAML that remembers lines ---
@@ -66,6 +81,9 @@ class _LineLoader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.Saf
     """Safe YAML (no Python tags) that records lines and refuses duplicate keys."""
 
     key_problems: list[tuple[int, str, str]]
+    # (line of the key, key, item index or None, line of the problem, message)
+    unquoted_problems: list[tuple[int, str, int | None, int, str]]
+    lines: list[str]
     depth: int = 0
 
 
@@ -92,8 +110,18 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
             loader.key_problems.append((line, key, "clé en double : la seconde effacerait la première"))
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
+        if key in prose_keys():
+            _check_unquoted(loader, line, key, value_node)
     loader.depth -= 1
     return mapping
+
+
+def _check_unquoted(loader: _LineLoader, key_line: int, key: str, node: yaml.Node) -> None:
+    """Unquoted texts of a text field (or of its list) that a `#` or a leading `&` cut short."""
+    items = enumerate(node.value) if isinstance(node, yaml.SequenceNode) else [(None, node)]
+    for index, item in items:
+        if found := unquoted_text_problem(item, loader.lines):
+            loader.unquoted_problems.append((key_line, key, index, *found))
 
 
 def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
@@ -196,6 +224,8 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         return None
     loader = _LineLoader(text)
     loader.key_problems = []
+    loader.unquoted_problems = []
+    loader.lines = text.splitlines()
     try:
         data = loader.get_single_data()
     except yaml.constructor.ConstructorError as exc:
@@ -224,6 +254,9 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         loader.dispose()
     for line, key, message in loader.key_problems:
         errors.append(ContentError(shown, line, field_path(_key_location(data, line, key) or (key,)), message))
+    for key_line, key, index, line, message in loader.unquoted_problems:
+        loc = (*(_key_location(data, key_line, key) or (key,)), *(() if index is None else (index,)))
+        errors.append(ContentError(shown, line, field_path(loc), message))
     if not isinstance(data, LineDict):
         errors.append(ContentError(shown, 1, "", "le fichier doit contenir des lignes « clé: valeur »"))
         return None
@@ -236,6 +269,22 @@ def read_yaml(path: Path, errors: list[ContentError], not_persons: tuple[str, ..
         return None
     _check_texts(data, shown, errors, not_persons)
     return data
+
+
+def field_lines(path: Path) -> object:
+    """A file the loader accepted, parsed again without its checks: for the lines of its fields
+    in a later warning (the models do not keep them). None if it cannot be read now."""
+    try:
+        loader = _LineLoader(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return None
+    loader.key_problems, loader.unquoted_problems, loader.lines = [], [], []
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
 
 
 def _read_text(path: Path, shown: str, errors: list[ContentError]) -> str | None:
@@ -270,6 +319,7 @@ def _check_texts(data: LineDict, shown: str, errors: list[ContentError], not_per
     marked = data.get("not_persons")
     not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
     for loc, value in _texts(data):
-        for problem in [text_problem(value), *text_problems(value, not_persons)]:
+        contact_value = loc[-1:] == ("value",)  # a contact's number: generator/gate/contacts.py
+        for problem in [text_problem(value), *text_problems(value, not_persons, contact_value)]:
             if problem:
                 errors.append(ContentError(shown, line_of(data, loc), field_path(loc), problem))

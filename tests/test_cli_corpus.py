@@ -9,6 +9,7 @@ French message saying what to do, no traceback, and nothing built.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -82,6 +83,8 @@ def _po_files(tmp: Path) -> None:
     (tmp / "nolang.po").write_text('msgctxt "exemple:intro"\nmsgid "a"\nmsgstr "b"\n', encoding="utf-8")
     (tmp / "badlang.po").write_text('msgid ""\nmsgstr ""\n"Language: ../../x\\n"\n', encoding="utf-8")
     (tmp / "folder.po").mkdir()
+    # A terminal escape and a right-to-left override on the broken line: quoted as codes.
+    (tmp / "escape.po").write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n\nfoo\x1b[2J "\u202ebar"\n', encoding="utf-8")
 
 
 def _huge_file(tmp: Path) -> None:
@@ -110,6 +113,7 @@ OPTION_CASES = {
     "epoch-date": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "2024-09-01"}),
     "epoch-negative": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "-5"}),
     "epoch-huge": Case(["build", "--content", "content"], 2, EPOCH_MESSAGE, env={"SOURCE_DATE_EPOCH": "99999999999999999"}),
+    "site-url-bad": Case(["build", "--content", "content"], 2, "une adresse comme https://", env={"CATALOGUE_SITE_URL": "https://[::1/"}),
     "base-path-bad": Case(["build", "--content", "content"], 2, "un chemin comme /catalogue/", env={"CATALOGUE_BASE_PATH": "/a b/"}),
     "out-is-content": Case(["build", "--content", "content", "--out", "content"], 2, "c'est le dossier de contenu"),
     "out-inside-content": Case(["build", "--content", "content", "--out", "content/site"], 2, "c'est le dossier de contenu"),
@@ -125,12 +129,15 @@ OPTION_CASES = {
     "import-folder-po": Case(["translations", "import", "folder.po", "--content", "content"], 1, "c'est un dossier", setup="po_files"),
     "import-garbage-po": Case(["translations", "import", "garbage.po", "--content", "content"], 1, "pas un fichier PO en UTF-8", setup="po_files"),
     "import-broken-po": Case(["translations", "import", "keyword.po", "--content", "content"], 1, "keyword.po:5: fichier PO mal formé", setup="po_files"),
+    "import-po-with-control-characters": Case(["translations", "import", "escape.po", "--content", "content"], 1, "(« foo\\x1b[2J \"\\u202ebar\" »)", setup="po_files"),
     "import-po-without-language": Case(["translations", "import", "nolang.po", "--content", "content"], 1, "langue absente", setup="po_files"),
     "import-po-bad-language": Case(["translations", "import", "badlang.po", "--content", "content"], 1, "en-tête du fichier PO invalide", setup="po_files"),
     "export-to-missing-folder": Case(["translations", "export", "--lang", "en", "--content", "content", "--out", "nowhere/en.po"], 2, "impossible d'écrire « nowhere/en.po » : introuvable"),
     "export-unknown-territory": Case(["translations", "export", "--lang", "en", "--content", "content", "--territory", "atlantide"], 2, "territoire « atlantide » inconnu"),
     "new-territory-outside": Case(["new", "territory", "../ailleurs", "--content", "content"], 1, "lettres minuscules sans accent"),
     "new-action-territory-outside": Case(["new", "action", "atelier", "--territory", "../../ailleurs", "--content", "content"], 1, "lettres minuscules sans accent"),
+    "new-territory-reserved": Case(["new", "territory", "recherche", "--content", "content"], 1, "« recherche » est un nom réservé"),
+    "new-action-reserved": Case(["new", "action", "index", "--territory", "exemple", "--content", "content"], 1, "« index » est un nom réservé"),
     "new-action-slug-outside": Case(["new", "action", "../../ailleurs", "--territory", "exemple", "--content", "content"], 1, "lettres minuscules sans accent"),
 }
 
@@ -231,3 +238,47 @@ def test_an_unreadable_fiche_is_a_content_error_among_the_others(tmp_path: Path)
         fiche.chmod(0o644)
     assert_refused_cleanly(result, {1}, "permanence-emploi.yml:1: fichier illisible : permission refusée")
     assert "pas-un-theme" in result.stderr
+
+
+def test_what_new_writes_cannot_pass_validate(tmp_path: Path):
+    """`catalogue new territory` then `new action`, run as a coordinator would: every placeholder
+    and every fact left empty is an error, and no fact is pre-filled (no date, theme, kind, yes/no)."""
+    content = tmp_path / "content"
+    assert run_cli("new", "territory", "ville-test", "--content", str(content)).returncode == 0
+    assert run_cli("new", "action", "atelier-test", "--territory", "ville-test", "--content", str(content)).returncode == 0
+    result = run_cli("validate", str(content))
+    assert_refused_cleanly(result, {1}, "Rien n'a été publié")
+    fields: dict[str, set[str]] = {}  # file name → the fields with an error
+    for match in re.finditer(r"([\w.-]+\.yml):\d+: ([\w.\[\]]+): ", result.stderr):
+        fields.setdefault(match[1], set()).add(match[2])
+    assert fields["atelier-test.yml"] == {
+        "title", "abstract", "what", "themes", "last_verified", "admin.contract", "admin.official_title",
+        "admin.audience", "admin.source.document", "admin.source.section",
+    }, fields
+    assert fields["territory.yml"] == {
+        "name", "kind", "departments", "contracts[1].id", "contracts[1].kind", "contracts[1].label",
+        "contracts[1].signatories[1]", "coordinator.name", "intro",
+    }, fields
+    fiche = (content / "ville-test" / "actions" / "atelier-test.yml").read_text(encoding="utf-8")
+    written = [line.split("#")[0] for line in fiche.splitlines()]
+    for fact in ("online:", "referral_only:"):
+        assert not any(fact in line for line in written), fact
+    assert "themes: []" in fiche and "last_verified: null" in fiche and "audience: null" in fiche
+
+
+@pytest.mark.parametrize("filename2, shown", [("/tmp/out/site/assets/x.css", "« /tmp/out/site/assets/x.css »"), (None, "« mon-site »")])
+def test_a_full_disk_names_where_the_build_writes_not_the_file_it_copies(monkeypatch, capsys, filename2, shown):
+    """shutil names a failed copy's source first: a theme file among the installed packages."""
+    import errno
+
+    from generator import cli
+
+    def full_disk(args):
+        if filename2:
+            raise OSError(errno.ENOSPC, "No space left on device", "/usr/lib/python3/site-packages/material/x.css", None, filename2)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cli, "cmd_build", full_disk)
+    assert cli.main(["build", "--out", "mon-site"]) == 2
+    said = capsys.readouterr().err
+    assert f"Erreur du système {shown} : le disque est plein." in said and "site-packages" not in said, said

@@ -1,8 +1,9 @@
 """Hostile content: text that tries to become markup or script must stay text, on every page.
 
 Two ways in:
-- YAML through the real loader (it refuses HTML tags and javascript: links, so only what it lets
-  through: quotes breaking out of attributes, entities, template syntax, right-to-left override);
+- YAML through the real loader (it refuses HTML tags, javascript: links, link targets with quotes
+  and bidirectional overrides, so only what it lets through: quotes breaking out of attributes,
+  entities, template syntax);
 - models built directly, with everything the loader would refuse (<script>, event handlers,
   broken HTML, comments), handed to the real pipeline (localize → render → build → …) in place of
   the loader: this proves the templates and the theme escape, whatever reaches them.
@@ -79,9 +80,11 @@ RLO = "\u202eevil\u202c"
 TEMPLATE = "{{ 7*7 }} {% raw %} ${7*7} #{7*7}"
 MD_JS = "[clic](javascript:window.__pwned='md')"
 MD_ATTR = "[lien](https://example.org/\" onclick=\"window.__pwned='md' \"titre\")"
+# A safe target, then a title that tries to break out of its attribute: the loader lets it through.
+MD_TITLE = "[lien](https://example.org/ \"x\" onclick=\"window.__pwned=1\")"
 
-# What the loader lets through.
-YAML_PAYLOADS = [BREAK_DQ, BREAK_SQ, ENTITIES, RLO, TEMPLATE, "-- > ]]> \\\" \\' `x`"]
+# What the loader lets through (a right-to-left override it refuses: generator/gate/text.py).
+YAML_PAYLOADS = [BREAK_DQ, BREAK_SQ, ENTITIES, TEMPLATE, "-- > ]]> \\\" \\' `x`"]
 # Everything.
 ALL_PAYLOADS = [SCRIPT, IMG, SVG, BREAK_DQ, BREAK_SQ, CLOSE, COMMENT, ENTITIES, RLO, TEMPLATE, MD_JS]
 
@@ -193,9 +196,9 @@ def write_yaml_content(content: Path) -> None:
         """), encoding="utf-8")
     (content / "hostile" / "actions" / "piege.yml").write_text(textwrap.dedent(f"""\
         title: {quoted("Titre")}
-        abstract: {quoted_text(f"Résumé {BREAK_DQ} &lt;b&gt; {RLO}")}
+        abstract: {quoted_text(f"Résumé {BREAK_DQ} &lt;b&gt;")}
         what: {quoted("Quoi")}
-        why: [{quoted("Pourquoi")}, "[lien](https://example.org/\\" onclick=\\"window.__pwned=1)"]
+        why: [{quoted("Pourquoi")}, {quoted_text(MD_TITLE)}]
         themes: [travail]
         who:
           publics: [bpi]
@@ -290,8 +293,9 @@ def test_fiche_keeps_its_structure_and_shows_the_text_as_text(hostile_sites, rou
     assert text.count("<h1") == 1
     # Entities stay as typed: "&lt;script&gt;" is shown, not turned into "<script>".
     assert html.escape("&lt;script&gt;") in text
-    # The right-to-left override is shown as typed, never dropped or turned into markup.
-    assert RLO in html.unescape(text)
+    # The right-to-left override (which only the models route can carry) is shown as typed, never
+    # dropped or turned into markup.
+    assert route == "yaml" or RLO in html.unescape(text)
 
 
 # --- in Chromium ---
@@ -408,3 +412,13 @@ def test_the_loader_refuses_contact_addresses_made_of_markup(kind, value):
 
     with pytest.raises(ValidationError):
         Contact(kind=kind, value=value)
+
+
+def test_the_loader_refuses_bidirectional_overrides_but_not_the_joiners_of_persian():
+    from generator.gate.text import text_problems
+
+    for control in ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"):
+        assert any("sens d'écriture" in problem for problem in text_problems(f"Atelier {control}evil")), repr(control)
+    # « می‌خواهم » (I want) is spelled with a zero-width non-joiner; marks fix the side of punctuation.
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u200f(\u0641\u0627\u0631\u0633\u06cc)\u200e \u061c"
+    assert text_problems(persian) == []

@@ -24,6 +24,7 @@ VALID_CONTENT = Path(__file__).resolve().parent / "fixtures" / "valid_content"
 BANK = "coordonnées bancaires"
 PERSON = "nom de personne probable"
 EMAIL = "adresse e-mail personnelle"
+MOBILE = "numéro de portable"
 
 
 def rib_key(bank: str, branch: str, account: str) -> str:
@@ -107,10 +108,27 @@ HOSTILE_PERSONS = {
     "first-name-and-surname": "Interlocuteur : Thomas Petit",
     "first-name-of-a-newcomer": "Adjointe : Fatima Benali",
     "first-name-after-an-institution-verb": "L'association a reçu Jean Dupont en mai.",
+    "office-then-surname": "Le maire Grosdidier ouvre l'atelier.",
+    "office-then-surname-lowercase-office": "Un mot de la présidente Martin.",
+    "sub-prefect-then-surname": "La sous-préfète Lebrun accueille les familles.",
+    "deputy-then-surname": "L'adjointe Benali présente le projet.",
+    "office-then-full-name": "Le préfet Alain Régnier a signé le contrat.",
+    "office-then-name-in-capitals": "Maire François GROSDIDIER",
     "email-first-last": "Écrivez à jean.dupont@ville-exemple.fr",
     "email-last-first": "Écrivez à dupont.jean@ville-exemple.fr",
     "email-initial": "Écrivez à j.dupont@ville-exemple.fr",
     "email-compound-first-name": "Écrivez à marie-claire.martin@ville-exemple.fr",
+}
+
+# A mobile number in free text is most often a person's own (the one place for a service's
+# mobile is a contact, where it is a warning: tests/test_contacts_gate.py).
+HOSTILE_MOBILES = {
+    "mobile-spaced": "Appelez Nadia au 06 12 34 56 78 le matin.",
+    "mobile-compact": "Contact : 0612345678",
+    "mobile-dots": "Tél. 07.81.23.45.67",
+    "mobile-international": "WhatsApp : +33 6 12 34 56 78",
+    "mobile-international-zero": "+33 (0)7 81 23 45 67",
+    "mobile-double-zero": "0033 6 12 34 56 78",
 }
 
 HARMLESS = {
@@ -126,12 +144,21 @@ HARMLESS = {
     "budget-code": "BOP 104, action 12, sous-action 02, 010402020111 (numéro du code activité spécifique pour les CTAI)",
     "siret": "SIRET 123 456 789 00012",
     "phone": "Téléphone : 03 87 00 00 00",
+    "phone-international-landline": "Accueil : +33 3 87 00 00 00",
+    "long-digit-run": "Numéro de dossier 06 12 34 56 78 90 12",
+    "date-and-time": "Rendez-vous le 2024-06-12 à 07:30.",
     "amounts": "L'État contribue pour un montant de 246 000 € au titre de 2024-2025.",
     "office-mayor": "Monsieur le Maire",
     "office-mayor-of": "Le Maire de la Ville d'Exemple",
     "office-woman-mayor": "Madame la Maire",
     "office-prefect": "L'État, représenté par M. le Préfet de la Moselle, ci-après désigné sous le terme « l'État »",
     "office-director": "Monsieur le Directeur départemental des finances publiques",
+    "office-then-adjective": "Directrice Générale des services",
+    "office-then-office": "Président Directeur Général",
+    "office-then-delegate": "le Préfet Délégué pour l'égalité des chances",
+    "office-then-job-title": "la Conseillère Numérique France Services",
+    "office-then-institution": "votre conseiller Pôle Emploi",
+    "office-then-acronym": "la directrice ADOMA",
     "represented-by-office": "représentée par son Maire",
     "institution-with-civility": "Maison Madame Curie",
     "school-with-civility": "Collège Madame de Sévigné",
@@ -153,6 +180,37 @@ HARMLESS = {
 }
 
 
+# Marks (`not_persons`) that try to switch the person check off: none may hide a name.
+NAMES = "Madame Nathalie Roux, Jean Dupont"
+HOSTILE_MARKS = {
+    "single-letters": (NAMES, ["a", "o", "e"]),
+    "a-first-name-alone": (NAMES, ["Nathalie", "Jean"]),
+    "the-civility-alone": (NAMES, ["Madame"]),
+    "across-two-names": (NAMES, ["Roux, Jean"]),
+    "both-names-in-one-mark": (NAMES, [NAMES]),
+    "the-whole-paragraph": (f"Bienvenue à l'atelier de français du mardi matin : {NAMES} vous accueillent.", [f"Bienvenue à l'atelier de français du mardi matin : {NAMES} vous accueillent."]),
+    "spaces-and-punctuation": (NAMES, [" ", ",", "."]),
+    "an-institution-elsewhere": ("Les Ateliers Pierre Dupont ferment ; Pierre Dupont, Maire, les rouvre.", ["Ateliers Pierre Dupont"]),
+}
+HARMLESS_MARKS = {
+    "the-flagged-phrase": ("Les Ateliers Pierre Dupont accueillent les familles.", ["Pierre Dupont"]),
+    "the-institution-around-it": ("Les Ateliers Pierre Dupont accueillent les familles.", ["Ateliers Pierre Dupont"]),
+    "another-case": ("Les ATELIERS Pierre Dupont accueillent les familles.", ["Ateliers Pierre Dupont"]),
+    "a-hall-with-its-town": ("Réunion à la Halle Jean Dupont de Metz.", ["Halle Jean Dupont de Metz"]),
+}
+
+
+@pytest.mark.parametrize("text,marks", HOSTILE_MARKS.values(), ids=HOSTILE_MARKS.keys())
+def test_a_mark_never_switches_the_person_check_off(text, marks):
+    problems = text_problems(text, marks)
+    assert any(problem.startswith(PERSON) for problem in problems), (text, marks, problems)
+
+
+@pytest.mark.parametrize("text,marks", HARMLESS_MARKS.values(), ids=HARMLESS_MARKS.keys())
+def test_a_mark_dismisses_the_name_it_covers(text, marks):
+    assert persons(text) and text_problems(text, marks) == []
+
+
 @pytest.mark.parametrize("text", HOSTILE_BANK.values(), ids=HOSTILE_BANK.keys())
 def test_bank_details_in_any_form_are_refused(text):
     problems = text_problems(text)
@@ -163,6 +221,16 @@ def test_bank_details_in_any_form_are_refused(text):
 def test_names_and_personal_addresses_are_refused(text):
     problems = text_problems(text)
     assert any(problem.startswith((PERSON, EMAIL)) for problem in problems), (text, problems)
+
+
+@pytest.mark.parametrize("text", HOSTILE_MOBILES.values(), ids=HOSTILE_MOBILES.keys())
+def test_a_mobile_number_in_free_text_is_refused(text):
+    problems = text_problems(text)
+    assert any(problem.startswith(MOBILE) for problem in problems), (text, problems)
+
+
+def test_a_contact_may_hold_a_mobile_number():
+    assert text_problems("06 12 34 56 78", contact_value=True) == []
 
 
 @pytest.mark.parametrize("text", HARMLESS.values(), ids=HARMLESS.keys())
@@ -275,7 +343,24 @@ def test_the_contract_in_a_translation_file_is_flagged_too(tmp_path):
     assert "« Monsieur Gérard LEFORT »" in found and "« FR76… »" in found
 
 
+def test_a_mark_that_covers_nothing_is_a_warning(tmp_path):
+    from generator.gate.marks import unused_mark_warnings
+
+    content = tmp_path / "content"
+    shutil.copytree(VALID_CONTENT, content)
+    fiche = content / "exemple" / "actions" / "atelier-francais.yml"
+    text = fiche.read_text(encoding="utf-8").replace(
+        "  Données de test. Cet atelier n'existe pas.", "  Données de test. Les Ateliers Pierre Dupont n'existent pas."
+    )
+    fiche.write_text(text + 'not_persons: ["Ateliers Pierre Dupont", "a", "Maison Émile Roux"]\n', encoding="utf-8")
+    warnings = [str(warning) for warning in unused_mark_warnings(load_catalogue(content))]
+    assert len(warnings) == 2, warnings
+    assert "atelier-francais.yml:54: not_persons[2]: « a » ne couvre aucun nom" in warnings[0]
+    assert "atelier-francais.yml:54: not_persons[3]: « Maison Émile Roux » ne couvre aucun nom" in warnings[1]
+
+
 def test_corpus_sizes():
     """The sizes of the corpus, for the record (and a floor, so that it does not shrink unnoticed)."""
-    assert len(HOSTILE_BANK) >= 25 and len(HOSTILE_PERSONS) >= 20 and len(HARMLESS) >= 35
+    assert len(HOSTILE_BANK) >= 25 and len(HOSTILE_PERSONS) >= 26 and len(HOSTILE_MOBILES) >= 6 and len(HARMLESS) >= 44
+    assert len(HOSTILE_MARKS) >= 8 and len(HARMLESS_MARKS) >= 4
     assert bank_identifiers(HOSTILE_BANK["iban-compact"]) == [FR]

@@ -124,9 +124,58 @@ def test_plain_language_warnings(content):
     result = validate(content)
     assert result.returncode == 0
     lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml" in line]
-    assert any("sigle sans explication : PMI." in line for line in lines), lines  # UDAF is spelled out
-    assert any("what: phrase de 3" in line for line in lines), lines
+    assert any("atelier-emploi.yml:4: what: sigle sans explication : PMI." in line for line in lines), lines  # UDAF is spelled out
+    assert any("atelier-emploi.yml:4: what: phrase de 3" in line for line in lines), lines
     # The workshop ended, and the text no longer says when.
     assert any("ne dit pas quand" in line for line in lines), lines
+    assert any("atelier-emploi.yml:4: what: action terminée" in line for line in lines), lines
     untouched = [line for line in result.stdout.splitlines() if "cours-francais.yml" in line]
     assert not any("sigle" in line or "phrase de" in line for line in untouched)
+
+
+def test_a_comment_after_a_code_a_number_a_date_or_a_yes_no_value_passes(content):
+    """What `catalogue new` writes (« null  # … ») and coordinators copy: after such values a
+    comment cuts nothing off. Only a text field's unquoted text is checked (tests/broken/text-cut-*)."""
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    for old, new in [
+        ("specific_publics: non-concerne", "specific_publics: non-concerne  # pour tous"),
+        ("period: {start: 2023-01-01, end: 2024-12-31}", "period: {start: 2023-01-01, end: 2024-12-31}  # dates du bilan"),
+        ("referral_only: true", "referral_only: true  # voir le CCAS"),
+        ("last_verified: 2025-05-01", "last_verified: 2025-05-01  # au téléphone"),
+        ("contract: ctai-2023-2026", "contract: ctai-2023-2026  # le seul contrat"),
+        ("total_cost: 5000, state_funding: 4000}", "total_cost: 5000, state_funding: 4000}  # délibération"),
+        ("document: fixture.txt, section: \"fiche 1\"}", "document: fixture.txt, section: \"fiche 1\"}  # page 3"),
+        ('abstract: "Un entretien d\'essai et des conseils pour trouver un emploi."',
+         'abstract: "Un entretien d\'essai et des conseils pour trouver un emploi."  # entre guillemets : rien de coupé'),
+    ]:
+        edit(fiche, old, new)
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    edit(fiche, '  axis: "Axe 2 : emploi"', "  axis: Axe 2 #emploi")
+    result = validate(content)
+    assert result.returncode == 1 and "atelier-emploi.yml:35: admin.axis: texte coupé" in result.stderr, result.stderr
+
+
+def test_an_action_begun_before_its_contract_is_a_warning_not_an_error(content):
+    """Contracts finance actions already under way (a school year begun before the signature): only
+    a period wholly outside the contract is an error (tests/broken/period-outside-contract)."""
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    edit(fiche, "period: {start: 2023-01-01, end: 2024-12-31}", "period: {start: 2022-09, end: 2027}")
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml:18: who.period." in line]
+    assert [line.split(": ", 2)[1:] for line in lines] == [
+        ["who.period.end", "l'action finit (2027) après son contrat (2026-12-31) : vérifiez la date, si le document source ne le dit pas"],
+        ["who.period.start", "l'action commence (2022-09) avant son contrat (2023-01-01) : vérifiez la date, si le document source ne le dit pas"],
+    ], lines
+
+
+def test_words_in_capitals_are_not_taken_for_acronyms(content):
+    fiche = content / "port-exemple" / "actions" / "atelier-emploi.yml"
+    edit(fiche, '  - "Vous appreniez les règles du travail en France."',
+         '  - "LES CHIFFRES : 12 personnes, POUR un emploi. Le GRETA aide aussi."')
+    result = validate(content)
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if "atelier-emploi.yml" in line and "sigle" in line]
+    assert lines and all(line.endswith("why[1]: sigle sans explication : GRETA. Écrivez-le en toutes lettres une fois,"
+                                       " par exemple « Protection maternelle et infantile (PMI) ».") for line in lines), lines

@@ -3,6 +3,8 @@ not through a slug or a territory name, not through a PO file's places, not thro
 
 from __future__ import annotations
 
+import errno
+import io
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from generator.errors import ContentErrors
+from generator.gate import paths
 from generator.models import TranslationStatus
 from generator.scaffold import new_action, new_territory
 from generator.translations import export_catalog, import_catalog
@@ -58,6 +61,38 @@ def test_new_does_not_follow_a_link_out_of_the_content(workspace):
     (content / "exemple" / "actions").symlink_to(outside, target_is_directory=True)
     refused(lambda: new_action(content, "exemple", "atelier"), "hors du dossier de contenu")
     assert not list(outside.iterdir())
+
+
+@pytest.mark.parametrize("slug", ["recherche", "pagefind", "index", "completude", "data", "fr"])
+def test_new_refuses_the_names_of_the_site_s_own_pages(workspace, slug):
+    root, content = workspace
+    before = files_of(root)
+    refused(lambda: new_territory(content, slug), "nom réservé")
+    refused(lambda: new_action(content, "exemple", slug), "nom réservé")
+    assert files_of(root) == before
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_leaves_no_empty_file(workspace, monkeypatch):
+    root, content = workspace
+    fiche = content / "exemple" / "actions" / "atelier-francais.yml"
+    before = fiche.read_text(encoding="utf-8")
+    monkeypatch.setattr(paths.os, "fdopen", lambda handle, *args, **kwargs: (paths.os.close(handle), _FullDisk())[1])
+    for write in (
+        lambda: new_territory(content, "nouveau"),
+        lambda: new_action(content, "exemple", "nouvel-atelier"),
+        lambda: paths.write_whole(fiche, "texte"),
+    ):
+        with pytest.raises(OSError):
+            write()
+    assert not (content / "nouveau" / "territory.yml").exists()
+    assert not (content / "exemple" / "actions" / "nouvel-atelier.yml").exists()
+    assert fiche.read_text(encoding="utf-8") == before
+    assert not [path for path in content.rglob("*") if path.name.endswith(".tmp")]
 
 
 def test_new_writes_inside_the_content(workspace):

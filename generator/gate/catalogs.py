@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import re
 import string
+import unicodedata
 from pathlib import Path
 
 from babel.core import UnknownLocaleError
@@ -14,9 +15,19 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
 from generator.errors import ContentError, ContentErrors, display_path, system_reason
+from generator.gate.text import BIDI_CONTROLS
 
 # `%(num)d` in the plural messages, `{count}` in the others: what the generator fills in.
 PERCENT_FIELD = re.compile(r"%\((\w+)\)[sd]")
+
+
+def _visible(text: str) -> str:
+    """`text` with its control and direction characters written as codes: printed as they are,
+    they would garble the terminal or reorder the message around them."""
+    return "".join(
+        f"\\x{ord(c):02x}" if unicodedata.category(c) == "Cc" else f"\\u{ord(c):04x}" if BIDI_CONTROLS.match(c) else c
+        for c in text
+    )
 
 
 def read_catalog(path: Path, locale: str | None = None) -> Catalog:
@@ -39,7 +50,7 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
     except PoFileError as error:
         raise refuse(
             error.lineno + 1,
-            f"fichier PO mal formé (« {error.line.strip()[:60]} ») : chaque entrée est faite de lignes msgctxt, "
+            f"fichier PO mal formé (« {_visible(error.line.strip()[:60])} ») : chaque entrée est faite de lignes msgctxt, "
             "msgid et msgstr suivies d'un texte entre guillemets. Corrigez la ligne, ou exportez à nouveau le fichier",
         ) from error
     except (ValueError, UnknownLocaleError) as error:

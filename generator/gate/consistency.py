@@ -1,5 +1,12 @@
 """Checks across fields that one field's type cannot make: dates that contradict each other, and
-the scaffold's example values left in place."""
+the scaffold's example values left in place.
+
+An action's period against its contract's, with dates as precise as their source (a year, a
+month: generator/dates.py), judged only where the dates leave no doubt:
+- wholly outside the contract (ended before it began, or began after it ended) is an error: a
+  contract cannot have financed it;
+- overhanging it (begun before, or ending after) is a warning only: contracts finance actions
+  already under way (a school year begun before the signature), and amendments extend them."""
 
 from __future__ import annotations
 
@@ -12,8 +19,33 @@ PLACEHOLDER_DEPARTMENT = "00"
 PLACEHOLDER_CONTRACT = "ctai-aaaa-aaaa"
 
 
+def _outside_contract(period: Period, contract: Period) -> list[tuple[tuple, str]]:
+    """(location, message) when the action's period lies wholly outside its contract's."""
+    loc = ("who", "period")
+    if period.end and period.end.latest and contract.start and contract.start.earliest and period.end.latest < contract.start.earliest:
+        return [((*loc, "end"), f"l'action finit ({period.end.as_written()}) avant le début de son contrat"
+                 f" ({contract.start.as_written()}) : vérifiez ses dates, ou admin.contract")]
+    if period.start and period.start.earliest and contract.end and contract.end.latest and period.start.earliest > contract.end.latest:
+        return [((*loc, "start"), f"l'action commence ({period.start.as_written()}) après la fin de son contrat"
+                 f" ({contract.end.as_written()}) : vérifiez ses dates, ou admin.contract")]
+    return []
+
+
+def overhanging_contract(period: Period, contract: Period) -> list[tuple[tuple, str]]:
+    """(location, message) where the action's period certainly runs beyond its contract's."""
+    loc = ("who", "period")
+    problems = []
+    if period.start and period.start.latest and contract.start and contract.start.earliest and period.start.latest < contract.start.earliest:
+        problems.append(((*loc, "start"), f"l'action commence ({period.start.as_written()}) avant son contrat"
+                         f" ({contract.start.as_written()}) : vérifiez la date, si le document source ne le dit pas"))
+    if period.end and period.end.earliest and contract.end and contract.end.latest and period.end.earliest > contract.end.latest:
+        problems.append(((*loc, "end"), f"l'action finit ({period.end.as_written()}) après son contrat"
+                         f" ({contract.end.as_written()}) : vérifiez la date, si le document source ne le dit pas"))
+    return problems
+
+
 def _period_problems(period: Period, loc: tuple, outer: Period | None = None) -> list[tuple[tuple, str]]:
-    """Sessions outside their period; with `outer`, the period outside the contract's."""
+    """Sessions outside their period (or, where it gives no date, outside `outer`'s)."""
     start = period.start or (outer.start if outer else None)
     end = period.end or (outer.end if outer else None)
     problems = []
@@ -54,6 +86,7 @@ def action_problems(action: Action, contract_period: Period | None, today: dt.da
     period = action.who.period if isinstance(action.who.period, Period) else None
     if period:
         problems += _period_problems(period, ("who", "period"), contract_period)
+        problems += _outside_contract(period, contract_period) if contract_period else []
     alert = action.alert
     if alert:
         if alert.start and alert.end and alert.end < alert.start:
@@ -65,3 +98,24 @@ def action_problems(action: Action, contract_period: Period | None, today: dt.da
         if alert.end and start and start.earliest and alert.end < start.earliest:
             problems.append((("alert", "end"), f"l'alerte finit avant le début de l'action ({start.as_written()})"))
     return problems
+
+
+def contract_period_warnings(catalogue) -> list:
+    """A warning where an action's period certainly overhangs its contract's (an error when wholly
+    outside it: `action_problems`)."""
+    from generator.checks import ContentWarning
+    from generator.errors import display_path, field_path
+    from generator.yaml_reader import field_lines, line_of
+
+    warnings = []
+    for territory in catalogue.territories.values():
+        for action in territory.actions.values():
+            period = action.model.who.period
+            contract = territory.contract(action.model.admin.contract).period
+            found = overhanging_contract(period, contract) if isinstance(period, Period) and not _outside_contract(period, contract) else []
+            data = field_lines(action.path) if found else None
+            warnings += [
+                ContentWarning(display_path(action.path), line_of(data, loc), field_path(loc), message, territory.slug)
+                for loc, message in found
+            ]
+    return warnings

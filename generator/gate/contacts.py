@@ -48,12 +48,27 @@ def phone_display(value: str) -> str:
     return phonenumbers.format_number(number, style)
 
 
+def _is_french_mobile(number: phonenumbers.PhoneNumber) -> bool:
+    return number.country_code == 33 and str(number.national_number)[:1] in "67" and phonenumbers.number_type(
+        number
+    ) in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
 def is_mobile(value: str) -> bool:
     """A mobile number is often a person's own phone: worth a warning in a public contact."""
     number = _parsed_phone(value)
-    return number is not None and phonenumbers.number_type(number) in (
-        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE
-    ) and number.country_code == 33 and str(number.national_number)[:1] in "67"
+    return number is not None and _is_french_mobile(number)
+
+
+# A 0 or 33, then a 6 or a 7: most texts have no such thing, and need no closer look.
+MOBILE_HINT = re.compile(r"(?:0|33)\D{0,4}[67]")
+
+
+def mobile_numbers(text: str) -> list[str]:
+    """The French mobile numbers written in a free text, as written (phonenumbers finds them)."""
+    if not MOBILE_HINT.search(text):
+        return []
+    return [match.raw_string for match in phonenumbers.PhoneNumberMatcher(text, REGION) if _is_french_mobile(match.number)]
 
 
 def email_problem(value: str) -> str | None:
@@ -70,7 +85,11 @@ def email_problem(value: str) -> str | None:
 def website_problem(value: str) -> str | None:
     if UNSAFE_IN_URL.search(value):
         return f"« {value} » contient des espaces ou des caractères interdits dans une adresse web"
-    parts = urllib.parse.urlsplit(value)
+    try:
+        parts = urllib.parse.urlsplit(value)
+        parts.port  # reading it checks it: a port that is no number, or above 65535, raises
+    except ValueError:
+        return f"« {value} » n'est pas une adresse web valable (crochets ou port mal écrits) : recopiez-la depuis la barre d'adresse du navigateur"
     if parts.scheme not in ("https", "http") or not parts.hostname or "." not in parts.hostname:
         return f"« {value} » n'est pas une adresse web complète (elle doit commencer par https://)"
     if parts.username is not None or parts.password is not None:

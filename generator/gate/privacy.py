@@ -8,7 +8,8 @@ counts only next to a bank word (BIC, compte, virement…), or when it is coded 
 Persons are found by the ways the source contracts write them: a civility or title before a name,
 « représenté par X, Maire », a first name from Faker's lists followed by a capitalized word, and
 personal e-mail addresses (prenom.nom@…). A coordinator lists the phrases that are institutions,
-not persons, in the file's `not_persons` field.
+not persons, in the file's `not_persons` field: each covers only a phrase the detector flagged,
+whole, where it is written.
 """
 
 from __future__ import annotations
@@ -97,6 +98,39 @@ NOT_A_NAME = {"le", "la", "les", "l", "du", "de", "des", "et", "ou", "the"}
 SPACE = r"[ \u00a0\u202f]+"
 CIVILITY_NAME = re.compile(r"(?<![\w])" + CIVILITY + SPACE + r"(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")?)")
 OFFICES = r"(?i:Maire|Préfète|Préfet|Présidente|Président|Vice-Présidente|Vice-Président|Adjointe|Adjoint|Directrice|Directeur|Conseillère|Conseiller|Députée|Député|Sénatrice|Sénateur)"
+# « Le maire Grosdidier », « le préfet Alain Régnier »: an office, then a name in lowercase
+# letters after its capital. A word in capitals alone is left: after an office it is as often an
+# acronym (« la directrice ADOMA ») as a name.
+OFFICE_NAME = re.compile(
+    r"(?<![\w-])(?i:sous-)?" + OFFICES + SPACE + r"(" + NAME_WORD + r")(?:" + SPACE + r"(" + NAME_WORD + r"))?"
+)
+# Words that follow an office and are no name: the office's own words, institutions, services.
+NOT_AFTER_OFFICE = {
+    "maire", "prefet", "prefete", "president", "presidente", "vice-president", "vice-presidente", "adjoint",
+    "adjointe", "directeur", "directrice", "conseiller", "conseillere", "depute", "deputee", "senateur", "senatrice",
+    "general", "generale", "delegue", "deleguee", "municipal", "municipale", "departemental", "departementale",
+    "regional", "regionale", "territorial", "territoriale", "national", "nationale", "honoraire", "numerique",
+    "technique", "administratif", "administrative", "financier", "financiere", "principal", "principale",
+    "executif", "executive", "interministeriel", "interministerielle", "referent", "referente", "sortant",
+    "sortante", "emploi", "insertion", "france", "pole", "mission", "ville", "etat", "republique", "metropole",
+    "conseil", "departement", "region", "association", "social", "sociale", "jeunesse", "enfance", "education",
+    "sante", "solidarite", "solidarites", "logement", "culture", "sport", "sports", "communication", "juridique",
+    "pedagogique", "operationnel", "operationnelle", "charge", "chargee", "du", "de", "des",
+}
+
+
+def _office_names(text: str) -> list[str]:
+    """« Le maire Grosdidier »: an office followed by a name."""
+    found = []
+    for match in OFFICE_NAME.finditer(text):
+        name, second = match.group(1), match.group(2)
+        if _fold(name) in NOT_AFTER_OFFICE or not any(c.islower() for c in name):
+            continue
+        end = match.end() if second and _fold(second) not in NOT_AFTER_OFFICE else match.end(1)
+        found.append(text[match.start() : end])
+    return found
+
+
 REPRESENTED_BY = re.compile(
     r"(?i:représenté(?:e|s|es)?\s+par)\s+(" + NAME_WORD + r"(?:" + SPACE + NAME_WORD + r")*?)\s*,?\s+"
     r"(?i:agissant en qualité de\s+|en sa qualité de\s+)?(?i:son\s+|sa\s+)?" + OFFICES
@@ -199,6 +233,7 @@ def persons(text: str) -> list[str]:
     for match in REPRESENTED_BY.finditer(text):
         if match.group(1).split()[0].casefold() not in NOT_A_NAME:
             found.append(match.group(1))
+    found += _office_names(text)
     words = list(LATIN_OR_CYRILLIC_WORD.finditer(text))
     first_names = _first_names()
     last_names = _uncased_last_names()
@@ -222,9 +257,46 @@ def persons(text: str) -> list[str]:
     return [phrase for phrase in unique if not any(phrase != other and phrase in other for other in unique)]
 
 
+# A mark may hold the name it covers and the few words around it that make it an institution's
+# (« Ateliers Pierre Dupont », « Centre social Pierre Dupont de Metz »), never a whole paragraph.
+# The coordinators' reference says « quatre » (models.NOT_PERSONS_DESCRIPTION).
+MARK_EXTRA_WORDS = 4
+
+
+def _covers(text: str, start: int, end: int, mark: str, phrase: str) -> bool:
+    """Whether `mark` is written in `text` over the whole of the phrase at start:end."""
+    if len(mark.split()) > len(phrase.split()) + MARK_EXTRA_WORDS:
+        return False
+    return any(
+        found.start() <= start and end <= found.end()
+        for found in re.finditer(re.escape(mark), text, flags=re.IGNORECASE)
+    )
+
+
+def screened_persons(text: str, not_persons: Iterable[str]) -> tuple[list[str], set[str]]:
+    """(the persons of `text` that no mark covers, the marks that covered one).
+
+    A mark counts only where it covers one phrase the detector flagged, whole, at each place the
+    phrase is written: `not_persons: [a, o, e]` covers nothing, a mark spanning two names covers
+    neither, and « Ateliers Pierre Dupont » leaves « Pierre Dupont, Maire » flagged elsewhere."""
+    marks = [mark.strip() for mark in not_persons if mark.strip()]
+    covering: dict[str, list[set[str]]] = {}  # phrase → the marks covering each place it is written
+    for phrase in persons(text):
+        starts = [found.start() for found in re.finditer(re.escape(phrase), text)]
+        covering[phrase] = [
+            {mark for mark in marks if _covers(text, start, start + len(phrase), mark, phrase)} for start in starts
+        ] or [set()]
+    greedy = {mark for mark in marks if sum(any(mark in place for place in places) for places in covering.values()) > 1}
+    flagged, used = [], set()
+    for phrase, places in covering.items():
+        honoured = [place - greedy for place in places]
+        if all(honoured):
+            used.update(*honoured)
+        else:
+            flagged.append(phrase)
+    return flagged, used
+
+
 def unmarked_persons(text: str, not_persons: Iterable[str]) -> list[str]:
-    """`persons(text)` once the phrases a coordinator marked as not persons are blanked out."""
-    for phrase in not_persons:
-        if phrase.strip():
-            text = re.sub(re.escape(phrase.strip()), lambda m: " " * len(m.group()), text, flags=re.IGNORECASE)
-    return persons(text)
+    """`persons(text)` but those a coordinator marked as not persons (`screened_persons`)."""
+    return screened_persons(text, not_persons)[0]
