@@ -24,7 +24,7 @@ class Link:
     label: str
     href: str
     lang: str | None = None
-    note: str | None = None
+    note: Text | None = None
 
 
 @dataclass
@@ -39,8 +39,8 @@ class Card:
 
 @dataclass
 class PlaceView:
-    name: str
-    address_lines: list[str]
+    name: Text
+    address: Text | None  # street, postcode and town on one line
     geo_uri: str | None
     map_url: str
     hours: list[tuple[str, str]]
