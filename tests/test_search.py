@@ -143,3 +143,65 @@ def test_an_inflected_ukrainian_word_finds_its_fiche(chromium, built_site, site_
             page.goto(f"{site_url}/uk/")
             urls = search(page, word)
             assert any(url.rstrip("/").endswith("/port-exemple/atelier-emploi") for url in urls), (word, urls)
+
+
+# Found only in the fixture's action for professionals (reseau-professionnels: « Des réunions pour
+# les professionnels… »), French in every language's index since it is not translated.
+PROFESSIONALS_WORD = "réunions"
+
+# Every Port-Exemple fiche holds its territory's name: two open ones for newcomers (running,
+# upcoming), one ended, one whose end is not known, and the professionals' network.
+TERRITORY_WORD = "Port-Exemple"
+
+# The results on screen: each one's address, status badge, status text and territory.
+RESULTS = """() => [...document.querySelectorAll('.catalogue-search__result')].map((item) => {
+  const status = item.querySelector('.catalogue-search__meta .status');
+  const territory = item.querySelector('.catalogue-search__meta .catalogue-search__territory');
+  return {slug: item.querySelector('a').getAttribute('href').replace(/\\/$/, '').split('/').pop(),
+          status: status && status.className.replace('status status--', ''),
+          statusText: status ? status.textContent.trim() : '',
+          territory: territory ? territory.textContent.trim() : ''};
+})"""
+
+OPEN_STATUSES = {"running", "upcoming"}
+
+
+@pytest.mark.parametrize("lang", MATRIX_LANGUAGES)
+def test_default_search_leaves_professional_actions_out_and_puts_open_ones_first(chromium, site_url, lang):
+    _ = translations_for(lang).gettext
+    with phone_page(chromium) as page:
+        for screen in SCREENS:
+            where = (lang, screen["width"])
+            page.set_viewport_size(screen)
+            page.goto(f"{site_url}/{lang}/")
+            assert search(page, PROFESSIONALS_WORD) == [], where
+            expect(page.locator(".catalogue-search__status")).to_have_text(_("Aucune action trouvée."))
+            # The audience filter « professionals » finds it.
+            page.select_option(".catalogue-search__filters select[name=public]", "pro")
+            expect(page.locator(".catalogue-search__list a")).to_have_count(1)
+            assert page.evaluate(RESULTS)[0]["slug"] == "reseau-professionnels", where
+
+            page.goto(f"{site_url}/{lang}/")
+            search(page, TERRITORY_WORD)
+            results = page.evaluate(RESULTS)
+            slugs = [result["slug"] for result in results]
+            assert sorted(slugs) == ["atelier-emploi", "conversation-francais", "cours-francais", "permanence-logement"], where
+            # Each result says its status and territory.
+            assert all(result["statusText"] and result["territory"] == "Port-Exemple" for result in results), results
+            assert {result["statusText"] for result in results if result["slug"] == "atelier-emploi"} == {_("Terminé")}
+            # The open ones first; the ended one and the one whose end is not known after them.
+            opened = [result["status"] in OPEN_STATUSES for result in results]
+            assert opened == [True, True, False, False], (where, results)
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= screen["width"], where
+
+
+def test_the_status_filter_splits_open_actions_from_their_history(phone, site_url):
+    phone.goto(f"{site_url}/fr/")
+    search(phone, TERRITORY_WORD)
+    phone.select_option(".catalogue-search__filters select[name=statut]", "ended")
+    expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
+    assert {result["slug"] for result in phone.evaluate(RESULTS)} == {"atelier-emploi", "conversation-francais"}
+    phone.select_option(".catalogue-search__filters select[name=statut]", "open")
+    expect(phone.locator(".catalogue-search__list a[href$='/cours-francais/']")).to_have_count(1)
+    expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
+    assert {result["slug"] for result in phone.evaluate(RESULTS)} == {"cours-francais", "permanence-logement"}
