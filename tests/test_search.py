@@ -79,14 +79,41 @@ def test_only_fiches_are_indexed_one_index_per_language(built_site):
     assert "md-nav" not in menu[body_start:menu.index("</article>")]
 
 
-def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
-    context = chromium.new_context(java_script_enabled=False)
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_without_javascript_the_search_page_says_so_and_browses_by_theme(chromium, site_url, lang):
+    """The form's query reaches a page that cannot run it: the page says search needs JavaScript
+    and offers each territory's themes, with their open actions counted, instead."""
+    _ = translations_for(lang).gettext
+    context = chromium.new_context(java_script_enabled=False, viewport=SCREENS[0])
     page = context.new_page()
-    page.goto(f"{site_url}/fr/recherche/?q=logement")
-    page.locator("#port-exemple + ul a.chip").first.click()
-    page.wait_for_url("**/fr/port-exemple/themes/*/")
-    page.locator("a.action-card__link").first.wait_for()
+    page.goto(f"{site_url}/{lang}/")
+    page.fill("#catalogue-q", "logement")
+    page.click("form.catalogue-search button")
+    page.wait_for_url(f"**/{lang}/recherche/?q=logement*")
+    # Playwright's text selectors skip <noscript>: a CSS selector reaches it.
+    notice = page.locator("article noscript p")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_text(_("La recherche a besoin de JavaScript. Vous pouvez aussi parcourir les actions par territoire et par thème :"))
+    chips = page.locator("#port-exemple + ul a.chip")
+    # Open actions only: the French course, not the conversation workshop whose end is not known.
+    expect(chips).to_have_text([f"{_('Apprendre le français')} (1)", f"{_('Trouver un logement')} (1)"])
+    expect(page.locator("#mont-exemple + p.no-open")).to_have_text(_("Aucune action ouverte pour le moment."))
+    chips.last.click()
+    page.wait_for_url(f"**/{lang}/port-exemple/themes/logement/")
+    expect(page.locator("a.action-card__link[href$='permanence-logement/']")).to_be_visible()
     context.close()
+
+
+def test_with_javascript_the_search_page_keeps_the_query_and_runs_it(phone, site_url):
+    phone.goto(f"{site_url}/fr/port-exemple/")
+    phone.fill("#catalogue-q", "logement")
+    phone.press("#catalogue-q", "Enter")
+    expect(phone.locator(".catalogue-search__results")).to_have_attribute("aria-busy", "false", timeout=30_000)
+    expect(phone.locator(".catalogue-search__list a[href$='/permanence-logement/']")).to_be_visible()
+    # The address keeps the query: opened again (the no-JavaScript form's target), the field holds it and it runs.
+    phone.goto(f"{site_url}/fr/recherche/?q=logement")
+    expect(phone.locator("#catalogue-q")).to_have_value("logement")
+    expect(phone.locator(".catalogue-search__list a[href$='/permanence-logement/']")).to_be_visible()
 
 
 @pytest.fixture(scope="module")
