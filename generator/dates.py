@@ -175,3 +175,16 @@ def period_status(start: PartialDate | None, end: PartialDate | None, today: dt.
     if started and still_running:
         return "running"
     return "end-unknown" if end is None or end.latest is None else "unknown"
+
+
+def period_is_open(start: PartialDate | None, end: PartialDate | None, today: dt.date) -> bool:
+    """Whether a person may still go to the action: the one rule of every count, list and export.
+
+    Open: running or upcoming; or dates to confirm (« unknown ») whose end, even at its earliest,
+    is not past — the action has started or not yet, but has not ended. Not open: ended; an end
+    the source does not give (« end-unknown »: a 2019 contract without an end may have stopped
+    long ago); and dates to confirm whose end may already be past (an end in « 2025 », in June 2025)."""
+    status = period_status(start, end, today)
+    if status == "unknown":
+        return end.earliest >= today  # `unknown` always has an end of known range (period_status)
+    return status in ("upcoming", "running")

@@ -137,8 +137,17 @@ def _make_deterministic(index_dir: Path) -> None:
     entry_path.write_text(json.dumps(entry, sort_keys=True, separators=(",", ":")), encoding="utf-8")
 
 
-def search_filters(action: Action, territory_name: str, status_label: str, gettext) -> list[tuple[str, list[str]]]:
-    """What a fiche can be filtered on in the search, named and valued in the page's language.
+# The filter theme/assets/search.js splits the results on, open ones first: whether the action is
+# open by the rule the lists count with (generator/dates.py, `period_is_open`). Language-neutral:
+# people never see it.
+OPEN_FILTER = "open"
+
+
+def search_filters(
+    action: Action, territory_name: str, status_label: str, status_open: bool, gettext
+) -> list[tuple[str, list[str]]]:
+    """What a fiche can be filtered on in the search, named and valued in the page's language
+    (except OPEN_FILTER).
 
     The fiche template writes them as `data-pagefind-filter` marks that Pagefind reads.
     """
@@ -155,4 +164,5 @@ def search_filters(action: Action, territory_name: str, status_label: str, gette
         (_("Public"), labelled(who.publics, labels.PUBLICS)),
         (_("Niveau de français"), labelled(who.french_levels, labels.FRENCH_LEVELS)),
         (_("Statut"), [status_label]),
+        (OPEN_FILTER, ["yes" if status_open else "no"]),
     ]

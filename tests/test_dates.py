@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import PartialDate, Precision, period_status
+from generator.dates import PartialDate, Precision, period_is_open, period_status
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,22 @@ TODAY = dt.date(2020, 7, 1)
 def test_an_action_is_called_running_only_when_its_dates_say_so(start, end, status):
     parse = lambda text: None if text is None else PartialDate.parse(dt.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else text)
     assert period_status(parse(start), parse(end), TODAY) == status
+
+
+@pytest.mark.parametrize(
+    "start, end, is_open",
+    [
+        ("2020-01-01", "2020-12-31", True),  # running
+        ("2020-09", "2021-06", True),  # upcoming
+        ("automne 2020", None, True),  # upcoming, end not given yet
+        ("2019", "2019", False),  # ended
+        ("2019", None, False),  # end not given: may have stopped long ago
+        ("2019", "inconnue", False),
+        ("2020", "2020-12-31", True),  # dates to confirm, but its end is not past: started or about to
+        ("inconnue", "2021", True),
+        ("2020-06", "2020", False),  # dates to confirm, and its end may be past already
+    ],
+)
+def test_open_means_running_upcoming_or_dates_to_confirm_whose_end_cannot_be_past(start, end, is_open):
+    parse = lambda text: None if text is None else PartialDate.parse(dt.date.fromisoformat(text) if len(text) == 10 and text[4] == "-" else text)
+    assert period_is_open(parse(start), parse(end), TODAY) is is_open

@@ -12,6 +12,8 @@ import pytest
 from data_inclusion.schema import v1
 
 from generator.load import load_catalogue
+from generator.localize.period import effective_period
+from generator.localize.status import is_open
 from generator.models import SITE_LANGUAGES, Audience
 from generator.opendata import (
     COLUMNS,
@@ -128,20 +130,27 @@ def test_services_are_the_current_actions_for_newcomers_only(built_site, catalog
     statuses = {}
     for action in catalogue.actions():
         service_id = f"{action.territory}--{action.slug}"
-        status = statuses[service_id] = action_status(catalogue.territories[action.territory], action, BUILD_DATE)
-        if action.model.admin.audience is Audience.professionals or status not in ("running", "upcoming"):
+        territory = catalogue.territories[action.territory]
+        statuses[service_id] = action_status(territory, action, BUILD_DATE)
+        # The one rule the pages count with.
+        if action.model.admin.audience is Audience.professionals or not is_open(effective_period(action, territory), BUILD_DATE):
             assert service_id not in exported, service_id
         else:
             assert service_id in exported, service_id
-    # The fixture has an ended action for newcomers (atelier-emploi), a running and an upcoming one.
+    # The fixture has an ended action for newcomers (atelier-emploi), one whose end is not known
+    # (conversation-francais), a running and an upcoming one.
     assert statuses["port-exemple--atelier-emploi"] == "ended"
-    assert "port-exemple--atelier-emploi" not in exported
+    assert statuses["port-exemple--conversation-francais"] == "end-unknown"
+    assert {"port-exemple--atelier-emploi", "port-exemple--conversation-francais"}.isdisjoint(exported)
     assert {"port-exemple--cours-francais", "port-exemple--permanence-logement"} <= exported
     assert all("personnes-exilees" in record["publics"] for record in services)
 
 
 def test_json_and_csv_keep_every_action_with_its_status(built_site):
-    expected = {"atelier-emploi": "terminee", "cours-francais": "en-cours", "permanence-logement": "a-venir"}
+    expected = {
+        "atelier-emploi": "terminee", "cours-francais": "en-cours", "permanence-logement": "a-venir",
+        "conversation-francais": "fin-inconnue",
+    }
     rows = read_json(built_site / "data" / "port-exemple.json")["actions"]
     assert {row["identifiant"]: row["statut"] for row in rows if row["identifiant"] in expected} == expected
     header, *lines = read_csv(built_site / "data" / "port-exemple.csv")

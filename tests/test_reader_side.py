@@ -2,8 +2,9 @@
 actions apart, honest dates, the coordinators' completeness page. On the built fixture site.
 
 The fixture, built on 2025-06-01: Port-Exemple has two open actions for newcomers (running,
-upcoming), one ended, one for professionals only; Val-Exemple one running action and no
-professional one; Mont-Exemple nothing open, one ended action, a coordinator with address,
+upcoming), one ended, one whose end is not known (it follows a 2019 contract that gives no end:
+not open, so never counted, tiled or listed as open), one for professionals only; Val-Exemple
+one running action and no professional one; Mont-Exemple nothing open, one ended action, a coordinator with address,
 phone and e-mail, and an error-report form."""
 
 from __future__ import annotations
@@ -53,10 +54,14 @@ def territory_cards(site, lang) -> dict[str, str]:
 def test_home_counts_open_actions_for_newcomers_and_ended_ones_apart(built_site, lang):
     gettext, ngettext = translations_for(lang).gettext, translations_for(lang).ngettext
     cards = territory_cards(built_site, lang)
-    # Port-Exemple: 5 actions, of which 2 open for newcomers, 1 ended, 1 open for professionals only.
+    # Port-Exemple: 5 actions, of which 2 open for newcomers, 1 ended, 1 whose end is not known, 1
+    # open for professionals only.
     port = cards["Port-Exemple"]
     assert ngettext("%(num)d action ouverte", "%(num)d actions ouvertes", 2) % {"num": 2} in port
     assert ngettext("%(num)d terminée", "%(num)d terminées", 1) % {"num": 1} in port
+    end_unknown = ngettext("%(num)d dont la fin n'est pas connue", "%(num)d dont la fin n'est pas connue", 1) % {"num": 1}
+    assert end_unknown in port
+    assert end_unknown not in cards["Mont-Exemple"]
     mont = cards["Mont-Exemple"]
     assert gettext("Aucune action ouverte") in mont
     assert ngettext("%(num)d terminée", "%(num)d terminées", 1) % {"num": 1} in mont
@@ -72,7 +77,8 @@ def theme_tiles(html: str) -> dict[str, int]:
 
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_theme_tiles_count_only_open_actions_for_newcomers(built_site, lang):
-    # Travail has only the ended workshop; papiers only the professionals' network.
+    # Travail has only the ended workshop; papiers only the professionals' network; français one
+    # running course, and not the conversation workshop whose end is not known.
     assert theme_tiles(html_of(built_site, lang, "port-exemple")) == {"francais": 1, "logement": 1}
     assert theme_tiles(html_of(built_site, lang, "mont-exemple")) == {}
 
@@ -82,9 +88,12 @@ def test_territory_lists_open_actions_first_and_the_ended_ones_in_a_folded_histo
     for_you = between(html, 'id="pour-vous"', 'id="pour-les-professionnels"')
     current, history = for_you.split('<details class="history" id="pour-vous-terminees">')
     assert "cours-francais/" in current and "permanence-logement/" in current
-    assert "atelier-emploi/" not in current
-    assert "atelier-emploi/" in history
-    assert "<summary>Action terminée (1)</summary>" in history
+    assert "atelier-emploi/" not in current and "conversation-francais/" not in current
+    assert "atelier-emploi/" in history and "conversation-francais/" in history
+    assert "<summary>Actions terminées ou dont la fin n'est pas connue (2)</summary>" in history
+    # A history of ended actions only says just that.
+    mont = article(html_of(built_site, "fr", "mont-exemple"))
+    assert "<summary>Action terminée (1)</summary>" in mont
     professionals = between(html, 'id="pour-les-professionnels"', 'id="contrats"')
     assert "reseau-professionnels/" in professionals
     assert "reseau-professionnels/" not in for_you
@@ -104,6 +113,35 @@ def test_facet_pages_keep_professional_and_ended_actions_out_of_the_newcomers_li
     travail = article(html_of(built_site, "fr", "port-exemple", "themes", "travail"))
     assert '<p class="no-open">Aucune action ouverte pour le moment.</p>' in travail
     assert "atelier-emploi/" in between(travail, 'id="pour-vous-terminees"', "</details>")
+
+
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_an_action_whose_end_is_not_known_is_never_listed_or_suggested_as_open(built_site, lang):
+    _ = translations_for(lang).gettext
+    francais = article(html_of(built_site, lang, "port-exemple", "themes", "francais"))
+    current, history = francais.split('<details class="history" id="pour-vous-terminees">')
+    assert "cours-francais/" in current and "conversation-francais/" not in current
+    assert "conversation-francais/" in history
+    # Its theme's search page chip counts the open course only.
+    search_page = article(html_of(built_site, lang, "recherche"))
+    assert f"{_('Apprendre le français')} (1)</a>" in between(search_page, 'id="port-exemple"', "</ul>")
+    # An open action does not suggest it (it suggests the open ones); search sorts it with the ended ones.
+    assert "conversation-francais/" not in html_of(built_site, lang, "port-exemple", "cours-francais")
+    related = between(html_of(built_site, lang, "port-exemple", "conversation-francais"), 'id="voir-aussi"', "</ul>")
+    assert 'href="../cours-francais/"' in related
+    fiche = html_of(built_site, lang, "port-exemple", "conversation-francais")
+    assert '<span data-pagefind-filter="open">no</span>' in fiche
+    assert '<span data-pagefind-filter="open">yes</span>' in html_of(built_site, lang, "port-exemple", "cours-francais")
+
+
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_the_fiche_of_an_action_whose_end_is_not_known_says_it_may_have_ended(built_site, lang):
+    _ = translations_for(lang).gettext
+    html = html_of(built_site, lang, "port-exemple", "conversation-francais")
+    notice = between(html, '<div class="notice notice--end-unknown"', "</div>\n</div>")
+    assert _("Cette action est peut-être terminée.") in text_of(notice)
+    assert 'href="tel:+33298000001"' in coordinator_block(notice)
+    assert "notice--end-unknown" not in html_of(built_site, lang, "port-exemple", "cours-francais")
 
 
 def coordinator_block(html: str) -> str:
@@ -320,10 +358,15 @@ def test_on_a_phone_the_open_actions_come_first_and_the_contact_shows_when_nothi
     expect(for_you.locator("a.action-card__link")).to_have_count(2)
     tiles = page.locator(".theme-tile__count").all_inner_texts()
     assert sum(int(count) for count in tiles) == 2
+    # The ended action and the one whose end is not known: in the history, folded until asked for.
     history = page.locator("#pour-vous-terminees")
-    expect(history.locator("a.action-card__link")).to_be_hidden()  # folded until asked for
+    links = history.locator("a.action-card__link")
+    expect(links).to_have_count(2)
+    for link in links.all():
+        expect(link).to_be_hidden()
     history.locator("summary").click()
     expect(history.locator("a.action-card__link[href='atelier-emploi/']")).to_be_visible()
+    expect(history.locator("a.action-card__link[href='conversation-francais/']")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.goto(f"{site_url}/{lang}/mont-exemple/")
     notice = page.locator(".notice--nothing-open")

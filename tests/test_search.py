@@ -79,14 +79,41 @@ def test_only_fiches_are_indexed_one_index_per_language(built_site):
     assert "md-nav" not in menu[body_start:menu.index("</article>")]
 
 
-def test_search_page_browses_by_theme_without_javascript(chromium, site_url):
-    context = chromium.new_context(java_script_enabled=False)
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_without_javascript_the_search_page_says_so_and_browses_by_theme(chromium, site_url, lang):
+    """The form's query reaches a page that cannot run it: the page says search needs JavaScript
+    and offers each territory's themes, with their open actions counted, instead."""
+    _ = translations_for(lang).gettext
+    context = chromium.new_context(java_script_enabled=False, viewport=SCREENS[0])
     page = context.new_page()
-    page.goto(f"{site_url}/fr/recherche/?q=logement")
-    page.locator("#port-exemple + ul a.chip").first.click()
-    page.wait_for_url("**/fr/port-exemple/themes/*/")
-    page.locator("a.action-card__link").first.wait_for()
+    page.goto(f"{site_url}/{lang}/")
+    page.fill("#catalogue-q", "logement")
+    page.click("form.catalogue-search button")
+    page.wait_for_url(f"**/{lang}/recherche/?q=logement*")
+    # Playwright's text selectors skip <noscript>: a CSS selector reaches it.
+    notice = page.locator("article noscript p")
+    expect(notice).to_be_visible()
+    expect(notice).to_have_text(_("La recherche a besoin de JavaScript. Vous pouvez aussi parcourir les actions par territoire et par thème :"))
+    chips = page.locator("#port-exemple + ul a.chip")
+    # Open actions only: the French course, not the conversation workshop whose end is not known.
+    expect(chips).to_have_text([f"{_('Apprendre le français')} (1)", f"{_('Trouver un logement')} (1)"])
+    expect(page.locator("#mont-exemple + p.no-open")).to_have_text(_("Aucune action ouverte pour le moment."))
+    chips.last.click()
+    page.wait_for_url(f"**/{lang}/port-exemple/themes/logement/")
+    expect(page.locator("a.action-card__link[href$='permanence-logement/']")).to_be_visible()
     context.close()
+
+
+def test_with_javascript_the_search_page_keeps_the_query_and_runs_it(phone, site_url):
+    phone.goto(f"{site_url}/fr/port-exemple/")
+    phone.fill("#catalogue-q", "logement")
+    phone.press("#catalogue-q", "Enter")
+    expect(phone.locator(".catalogue-search__results")).to_have_attribute("aria-busy", "false", timeout=30_000)
+    expect(phone.locator(".catalogue-search__list a[href$='/permanence-logement/']")).to_be_visible()
+    # The address keeps the query: opened again (the no-JavaScript form's target), the field holds it and it runs.
+    phone.goto(f"{site_url}/fr/recherche/?q=logement")
+    expect(phone.locator("#catalogue-q")).to_have_value("logement")
+    expect(phone.locator(".catalogue-search__list a[href$='/permanence-logement/']")).to_be_visible()
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +170,65 @@ def test_an_inflected_ukrainian_word_finds_its_fiche(chromium, built_site, site_
             page.goto(f"{site_url}/uk/")
             urls = search(page, word)
             assert any(url.rstrip("/").endswith("/port-exemple/atelier-emploi") for url in urls), (word, urls)
+
+
+# Found only in the fixture's action for professionals (reseau-professionnels: « Des réunions pour
+# les professionnels… »), French in every language's index since it is not translated.
+PROFESSIONALS_WORD = "réunions"
+
+# Every Port-Exemple fiche holds its territory's name: two open ones for newcomers (running,
+# upcoming), one ended, one whose end is not known, and the professionals' network.
+TERRITORY_WORD = "Port-Exemple"
+
+# The results on screen: each one's address, status badge, status text and territory.
+RESULTS = """() => [...document.querySelectorAll('.catalogue-search__result')].map((item) => {
+  const status = item.querySelector('.catalogue-search__meta .status');
+  const territory = item.querySelector('.catalogue-search__meta .catalogue-search__territory');
+  return {slug: item.querySelector('a').getAttribute('href').replace(/\\/$/, '').split('/').pop(),
+          status: status && status.className.replace('status status--', ''),
+          statusText: status ? status.textContent.trim() : '',
+          territory: territory ? territory.textContent.trim() : ''};
+})"""
+
+OPEN_STATUSES = {"running", "upcoming"}
+
+
+@pytest.mark.parametrize("lang", MATRIX_LANGUAGES)
+def test_default_search_leaves_professional_actions_out_and_puts_open_ones_first(chromium, site_url, lang):
+    _ = translations_for(lang).gettext
+    with phone_page(chromium) as page:
+        for screen in SCREENS:
+            where = (lang, screen["width"])
+            page.set_viewport_size(screen)
+            page.goto(f"{site_url}/{lang}/")
+            assert search(page, PROFESSIONALS_WORD) == [], where
+            expect(page.locator(".catalogue-search__status")).to_have_text(_("Aucune action trouvée."))
+            # The audience filter « professionals » finds it.
+            page.select_option(".catalogue-search__filters select[name=public]", "pro")
+            expect(page.locator(".catalogue-search__list a")).to_have_count(1)
+            assert page.evaluate(RESULTS)[0]["slug"] == "reseau-professionnels", where
+
+            page.goto(f"{site_url}/{lang}/")
+            search(page, TERRITORY_WORD)
+            results = page.evaluate(RESULTS)
+            slugs = [result["slug"] for result in results]
+            assert sorted(slugs) == ["atelier-emploi", "conversation-francais", "cours-francais", "permanence-logement"], where
+            # Each result says its status and territory.
+            assert all(result["statusText"] and result["territory"] == "Port-Exemple" for result in results), results
+            assert {result["statusText"] for result in results if result["slug"] == "atelier-emploi"} == {_("Terminé")}
+            # The open ones first; the ended one and the one whose end is not known after them.
+            opened = [result["status"] in OPEN_STATUSES for result in results]
+            assert opened == [True, True, False, False], (where, results)
+            assert page.evaluate("document.scrollingElement.scrollWidth") <= screen["width"], where
+
+
+def test_the_status_filter_splits_open_actions_from_their_history(phone, site_url):
+    phone.goto(f"{site_url}/fr/")
+    search(phone, TERRITORY_WORD)
+    phone.select_option(".catalogue-search__filters select[name=statut]", "ended")
+    expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
+    assert {result["slug"] for result in phone.evaluate(RESULTS)} == {"atelier-emploi", "conversation-francais"}
+    phone.select_option(".catalogue-search__filters select[name=statut]", "open")
+    expect(phone.locator(".catalogue-search__list a[href$='/cours-francais/']")).to_have_count(1)
+    expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
+    assert {result["slug"] for result in phone.evaluate(RESULTS)} == {"cours-francais", "permanence-logement"}

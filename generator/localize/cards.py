@@ -42,13 +42,13 @@ def for_newcomers(card: ActionCard) -> bool:
 
 
 def is_open(card: ActionCard) -> bool:
-    """Open or upcoming (or of unknown dates): what a list shows first and counts."""
-    return card.status.key != "ended"
+    """What a list shows first and counts (the rule: generator/dates.py, `period_is_open`)."""
+    return card.status.open
 
 
 def audience_sections(context: LanguageContext, cards: list[ActionCard]) -> list[AudienceSection]:
-    """Newcomers' actions, then professionals' ones, each open first with its ended ones apart;
-    an audience that never had an action has no section."""
+    """Newcomers' actions, then professionals' ones, each open first with its history apart (ended,
+    or end not known); an audience that never had an action has no section."""
     _ = context.gettext
     sections = []
     for key, title, members in (
@@ -57,6 +57,6 @@ def audience_sections(context: LanguageContext, cards: list[ActionCard]) -> list
     ):
         if members:
             sections.append(AudienceSection(
-                key, title, [c for c in members if is_open(c)], [c for c in members if not is_open(c)]
+                key, title, current=[c for c in members if is_open(c)], history=[c for c in members if not is_open(c)]
             ))
     return sections

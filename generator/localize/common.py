@@ -60,7 +60,13 @@ def text(context: LanguageContext, translated, french) -> Text:
     """The translated text when there is one, else the French one, marked as French."""
     if translated not in (None, [], ""):
         return Text(_numbers_together(translated), context.lang.code, context.lang.direction)
-    return Text(_numbers_together(french), SOURCE_LANGUAGE, "ltr")
+    return french_text(french)
+
+
+def french_text(value) -> Text:
+    """A content text that translations do not carry (a place's name, an address, a contact's
+    label): French on every page, marked as such."""
+    return Text(_numbers_together(value), SOURCE_LANGUAGE, "ltr")
 
 
 def action_text(context: LanguageContext, action: LoadedAction):
@@ -83,7 +89,7 @@ def contact_links(contacts) -> list[Link]:
             href = "mailto:" + contact.value
         else:
             href = contact.value
-        links.append(Link(shown, href, note=contact.label))
+        links.append(Link(shown, href, note=french_text(contact.label) if contact.label else None))
     return links
 
 

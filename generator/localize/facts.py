@@ -17,7 +17,7 @@ from generator.localize.common import ActionKey, key_of
 from generator.localize.completeness import completeness_rows, missing_fields
 from generator.localize.facets import facet_groups
 from generator.localize.period import effective_period
-from generator.localize.status import status_key
+from generator.localize.status import is_open, status_key
 from generator.localize.views import CompletenessRow
 from generator.models import Catalogue, LoadedAction, LoadedTerritory, Period
 from generator.routes import relative
@@ -42,6 +42,7 @@ class BuildFacts:
     site_url: str
     periods: dict[ActionKey, Period]
     status_keys: dict[ActionKey, str]
+    open_actions: frozenset[ActionKey]  # running, upcoming, or dates to confirm not past (generator/dates.py)
     related: dict[ActionKey, list[LoadedAction]]
     missing: dict[ActionKey, list[str]]
     neutral_urls: dict[ActionKey, str]
@@ -50,18 +51,18 @@ class BuildFacts:
     completeness: dict[str, list[CompletenessRow]]
 
 
-def _related(territory: LoadedTerritory, action: LoadedAction, status_keys: dict[ActionKey, str]) -> list[LoadedAction]:
-    """Other actions of the territory on one of its themes; an ended action is only suggested
-    from another ended one."""
+def _related(territory: LoadedTerritory, action: LoadedAction, open_actions: frozenset[ActionKey]) -> list[LoadedAction]:
+    """Other actions of the territory on one of its themes; an action that is not open (ended, or
+    its end not known) is only suggested from another such one."""
     related = []
     themes = set(action.model.themes)
-    ended = status_keys[key_of(action)] == "ended"
+    action_is_open = key_of(action) in open_actions
     for other in territory.actions.values():
         if len(related) == RELATED_COUNT:
             break
         if other.slug == action.slug or not set(other.model.themes) & themes:
             continue
-        if status_keys[key_of(other)] != "ended" or ended:
+        if key_of(other) in open_actions or not action_is_open:
             related.append(other)
     return related
 
@@ -78,6 +79,7 @@ def build_facts(catalogue: Catalogue, build_date: dt.date, site_url: str) -> Bui
     territories = catalogue.territories
     periods = {key_of(a): effective_period(a, territories[a.territory]) for a in catalogue.actions()}
     status_keys = {key: status_key(period, build_date) for key, period in periods.items()}
+    open_actions = frozenset(key for key, period in periods.items() if is_open(period, build_date))
     missing = {key_of(a): missing_fields(a.model) for a in catalogue.actions()}
     neutral_urls = {key_of(a): _neutral_url(a, site_url) for a in catalogue.actions()}
     return BuildFacts(
@@ -85,7 +87,8 @@ def build_facts(catalogue: Catalogue, build_date: dt.date, site_url: str) -> Bui
         site_url=site_url,
         periods=periods,
         status_keys=status_keys,
-        related={key_of(a): _related(territories[a.territory], a, status_keys) for a in catalogue.actions()},
+        open_actions=open_actions,
+        related={key_of(a): _related(territories[a.territory], a, open_actions) for a in catalogue.actions()},
         missing=missing,
         neutral_urls=neutral_urls,
         qr_codes={key: qr_svg(url) for key, url in neutral_urls.items()},

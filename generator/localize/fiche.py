@@ -66,7 +66,7 @@ def fiche_view(context: LanguageContext, action: LoadedAction) -> FicheView:
         related=related_links(context, action),
         report_href=report_href(context, action, territory),
         audience=model.admin.audience.value,
-        filters=search_filters(model, territory.model.name, status.label, context.gettext),
+        filters=search_filters(model, territory.model.name, status.label, status.open, context.gettext),
         share=share_view(context, action, title.value, status),
         print_languages=print_languages(context, action, translated_in),
         favourites_href=routes.relative(path, routes.favourites()),

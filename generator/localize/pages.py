@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from generator import labels, routes
 from generator.languages import SOURCE_LANGUAGE, built_languages
-from generator.localize.common import LanguageContext
+from generator.localize.common import LanguageContext, key_of
 from generator.localize.territory import territory_view
 from generator.localize.views import (
     FavouritesView,
@@ -17,30 +17,39 @@ from generator.localize.views import (
     SearchView,
     TerritoryEntry,
 )
-from generator.models import Audience, Catalogue
+from generator.models import Audience, Catalogue, LoadedTerritory
 from generator.routes import relative
 
 
 def home_view(context: LanguageContext) -> HomeView:
     territories = sorted(context.catalogue.territories.values(), key=lambda t: t.model.name.casefold())
-    status_keys = context.facts.status_keys
     return HomeView(
         path=routes.home(),
         title=context.gettext("Actions d'accueil et d'intégration"),
         translated_in=None,
         lang=context.lang,
-        territories=[
-            TerritoryEntry(
-                name=t.model.name,
-                href=relative(routes.home(), routes.territory(t.slug)),
-                kind=context.gettext(labels.TERRITORY_KINDS[t.model.kind]),
-                departments=t.model.departments,
-                count=sum(status_keys[(t.slug, a)] != "ended" and action.model.admin.audience is not Audience.professionals
-                          for a, action in t.actions.items()),
-                ended_count=sum(status_keys[(t.slug, a)] == "ended" for a in t.actions),
-            )
-            for t in territories
-        ],
+        territories=[territory_entry(context, t) for t in territories],
+    )
+
+
+def territory_entry(context: LanguageContext, territory: LoadedTerritory) -> TerritoryEntry:
+    """A territory on the home page: its open actions for newcomers, then its history (ended, or
+    whose end is not known), counted apart."""
+    facts = context.facts
+    actions = territory.actions.values()
+    history = [key_of(action) for action in actions if key_of(action) not in facts.open_actions]
+    ended = sum(facts.status_keys[key] == "ended" for key in history)
+    return TerritoryEntry(
+        name=territory.model.name,
+        href=relative(routes.home(), routes.territory(territory.slug)),
+        kind=context.gettext(labels.TERRITORY_KINDS[territory.model.kind]),
+        departments=territory.model.departments,
+        count=sum(
+            key_of(action) in facts.open_actions and action.model.admin.audience is not Audience.professionals
+            for action in actions
+        ),
+        ended_count=ended,
+        end_unknown_count=len(history) - ended,
     )
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator import labels
-from generator.localize.common import LanguageContext, map_links
+from generator.localize.common import LanguageContext, french_text, map_links
 from generator.localize.views import PlaceView
 from generator.opening_hours import parse_opening_hours
 
@@ -20,4 +20,5 @@ def place_view(context: LanguageContext, place) -> PlaceView:
             times = ", ".join(f"{a}–{b}" for a, b in rule.intervals) or _("Fermé")
             hours.append((days, times))
     wheelchair = _(labels.WHEELCHAIR[place.wheelchair]) if place.wheelchair else None
-    return PlaceView(place.name, lines, links.geo_uri, links.map_url, hours, wheelchair)
+    address = french_text(", ".join(lines)) if lines else None
+    return PlaceView(french_text(place.name), address, links.geo_uri, links.map_url, hours, wheelchair)

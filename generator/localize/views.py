@@ -24,7 +24,7 @@ class Link:
     label: str
     href: str
     lang: str | None = None
-    note: str | None = None
+    note: Text | None = None
 
 
 @dataclass
@@ -39,8 +39,8 @@ class Card:
 
 @dataclass
 class PlaceView:
-    name: str
-    address_lines: list[str]
+    name: Text
+    address: Text | None  # street, postcode and town on one line
     geo_uri: str | None
     map_url: str
     hours: list[tuple[str, str]]
@@ -49,9 +49,10 @@ class PlaceView:
 
 @dataclass
 class Status:
-    key: str  # upcoming, running, ended, unknown
+    key: str  # upcoming, running, ended, end-unknown, unknown (dates to confirm)
     label: str
     dates: str
+    open: bool  # running, upcoming, or dates to confirm whose end is not past (generator/dates.py)
 
 
 @dataclass
@@ -225,12 +226,17 @@ class ThemeTile:
 
 @dataclass
 class AudienceSection:
-    """The actions of one audience in a list: open and upcoming first, ended ones in their history."""
+    """The actions of one audience in a list: the open ones first, then their history: the ended
+    ones and those whose end is not known."""
 
     key: str  # for-you, for-professionals
     title: str
     current: list[ActionCard]
-    ended: list[ActionCard]
+    history: list[ActionCard]
+
+    @property
+    def history_all_ended(self) -> bool:
+        return all(card.status.key == "ended" for card in self.history)
 
 
 @dataclass
@@ -242,7 +248,7 @@ class TerritoryView(PageBase):
     contracts: list[ContractView]
     theme_tiles: list[ThemeTile]
     sections: list[AudienceSection]  # only the audiences that have, or had, an action
-    open_count: int  # open and upcoming actions for newcomers
+    open_count: int  # open actions for newcomers
     glossary: list[GlossaryEntry]
     open_data: OpenDataLinks
 
@@ -262,8 +268,9 @@ class TerritoryEntry:
     href: str
     kind: str
     departments: list[str]
-    count: int  # open and upcoming actions for newcomers
+    count: int  # open actions for newcomers
     ended_count: int
+    end_unknown_count: int  # neither open nor ended: the end is not given, or may be past
 
 
 @dataclass

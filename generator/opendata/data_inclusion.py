@@ -10,7 +10,8 @@ from generator import labels, routes
 from generator.localize.age import OPEN_DATA_SENTENCES, age_sentence
 from generator.localize.dates import iso_date
 from generator.localize.money import french_amount, number
-from generator.opendata.catalogue import action_status
+from generator.localize.period import effective_period
+from generator.localize.status import is_open
 from generator.models import (
     Audience,
     Catalogue,
@@ -68,9 +69,6 @@ PUBLICS = ("personnes-exilees",)
 
 # Who may start the orientation: the person (usagers) or a professional.
 SELF = Orienter.soi_meme
-# The statuses of the actions a person can still go to: the only ones data·inclusion receives.
-CURRENT_STATUSES = frozenset({"upcoming", "running"})
-
 # An operator written this way is not known yet (« Prestataire à déterminer », « A définir »,
 # « opérateur à désigner », « retenu après appel à projets »…): it cannot be a structure. Matched
 # on the name without accents or case (structure_key's folding).
@@ -301,11 +299,12 @@ def _structure(territory: LoadedTerritory, name: str, date_maj: str) -> dict:
 
 
 def is_service(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> bool:
-    """An action for newcomers that is running or upcoming on the build date: ended actions, and
-    those whose end the source does not give, are not offered as services."""
+    """An action for newcomers that is open on the build date, by the rule the pages count with
+    (generator/dates.py, `period_is_open`): ended actions, those whose end the source does not
+    give, and those whose end may be past, are not offered as services."""
     return (
         action.model.admin.audience in (Audience.beneficiaries, Audience.both)
-        and action_status(territory, action, build_date) in CURRENT_STATUSES
+        and is_open(effective_period(action, territory), build_date)
     )
 
 

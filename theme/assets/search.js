@@ -1,8 +1,9 @@
 // The catalogue's search: Pagefind, loaded only when a person searches, so pages stay light.
 // Results are shown inline, below the search box: every match, ten at a time behind « voir
-// plus », with the true count, each with its status and territory. Open and upcoming actions
-// come first; professional-only actions only when asked for. Without JavaScript the form opens
-// the search page, which lists the actions by theme instead.
+// plus », with the true count, each with its status and territory. Open actions (running,
+// upcoming) come first, then the ended ones and those whose end is not known; professional-only
+// actions only when asked for. Without JavaScript the form opens the search page, which lists
+// the actions by theme instead.
 (function () {
   "use strict";
   var form = document.querySelector("form.catalogue-search");
@@ -77,8 +78,10 @@
     var audience = form.elements.public.value;
     if (audience === "pro") chosen[data.filterAudience] = { any: [data.audienceProfessionals, data.audienceBoth] };
     else if (audience !== "all") chosen[data.filterAudience] = { any: [data.audienceNewcomers, data.audienceBoth] };
-    if (statusChoice === "open") chosen[data.filterStatus] = { none: [data.statusEnded] };
-    if (statusChoice === "ended") chosen[data.filterStatus] = data.statusEnded;
+    // The index marks each fiche open or not, by the rule the lists count with: ended actions
+    // and those whose end is not known go together, after the open ones.
+    if (statusChoice === "open") chosen.open = "yes";
+    if (statusChoice === "ended") chosen.open = "no";
     return chosen;
   }
 
@@ -91,7 +94,7 @@
     offerFilters();
     status(data.labelLoading, true);
     var choice = form.elements.statut.value;
-    // Open and upcoming first, then the ended ones: two searches, each in Pagefind's order.
+    // Open first, then the others: two searches, each in Pagefind's order.
     var parts = choice ? [choice] : ["open", "ended"];
     load()
       .then(function (module) {
