@@ -27,6 +27,8 @@ from generator.languages import SITE_LANGUAGES
 from generator.routes import RouteCollision
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+# The open data's columns, documented from the code that makes them (`catalogue schema`).
+OPEN_DATA_COLUMNS = Path(__file__).resolve().parent.parent / "docs" / "open-data-columns.md"
 
 # argparse's own messages, for what a person can type wrong: the command line speaks French too.
 ARGPARSE_FRENCH = {
@@ -137,6 +139,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.opendata.catalogue import columns_text
     from generator.reference import reference_text
     from generator.schema import write_schemas
 
@@ -145,6 +148,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
     reference = Path(args.content) / "README.md"
     reference.write_text(reference_text(), encoding="utf-8")
     print(f"Écrit : {reference}")
+    OPEN_DATA_COLUMNS.write_text(columns_text(), encoding="utf-8")
+    print(f"Écrit : {display_path(OPEN_DATA_COLUMNS)}")
     return EXIT_OK
 
 

@@ -25,98 +25,6 @@ ADMINISTRATION = "Pour l'administration"
 # the file keeping `contracts` at its top level; a Sveltia group always nests its fields).
 ADMINISTRATIVE_FIELDS = {(models.Territory, "contracts"), (models.Action, "admin")}
 
-# French labels of the form's fields, by field name; `(Model, name)` where a name means
-# something else in that model.
-FIELD_LABELS = {
-    "name": "Nom",
-    "slug": "Identifiant (nom du dossier)",
-    "kind": "Type",
-    "departments": "Départements",
-    "coordinator": "Institution qui coordonne",
-    "intro": "Présentation",
-    "not_persons": "Institutions ou lieux à ne pas prendre pour des personnes",
-    "id": "Identifiant du contrat",
-    "label": "Intitulé",
-    "signed": "Date de signature",
-    "period": "Période",
-    "signatories": "Signataires",
-    "address": "Adresse",
-    "contacts": "Contacts",
-    "value": "Numéro, e-mail ou adresse web",
-    "start": "Début",
-    "end": "Fin",
-    "continuous": "Entrées et sorties permanentes",
-    "sessions": "Dates des sessions",
-    "min": "Âge minimum",
-    "max": "Âge maximum",
-    "free": "Gratuit",
-    "amount": "Montant (euros)",
-    "unit": "Par quoi",
-    "postcode": "Code postal",
-    "city": "Commune",
-    "latitude": "Latitude",
-    "longitude": "Longitude",
-    "opening_hours": "Horaires",
-    "wheelchair": "Accès en fauteuil roulant",
-    "communes": "Communes",
-    "message": "Message",
-    "document": "Document source",
-    "section": "Fiche ou section du document",
-    "title": "Titre",
-    "abstract": "Résumé",
-    "what": "C'est quoi ?",
-    "why": "Pourquoi c'est intéressant ?",
-    "themes": "Thèmes",
-    "who": "C'est pour qui ?",
-    "where": "C'est où ?",
-    "orientation": "Comment être orienté ?",
-    "alert": "Alerte temporaire",
-    "last_verified": "Dernière vérification",
-    "publics": "Publics",
-    "specific_publics": "Publics particuliers",
-    "age": "Âge",
-    "french_levels": "Niveaux de français",
-    "price": "Prix",
-    "commitment": "Durée de l'engagement",
-    "frequency": "Rythme",
-    "conditions": "Conditions pour participer",
-    "languages": "Langues parlées sur place",
-    "places": "Lieux",
-    "zone": "Zone",
-    "online": "En ligne",
-    "orienters": "Qui oriente",
-    "referral_only": "Seulement sur orientation",
-    "steps": "Étapes",
-    "documents": "Documents à apporter",
-    "total_cost": "Coût total (euros)",
-    "state_funding": "Financement de l'État (euros)",
-    "note": "Précision",
-    "contract": "Contrat (identifiant)",
-    "axis": "Axe",
-    "official_title": "Intitulé officiel",
-    "ctai_themes": "Thématiques du contrat",
-    "operators": "Porteurs",
-    "partners": "Partenaires",
-    "audience": "Public de l'action",
-    "target": "Public visé (nombre)",
-    "budget": "Budget",
-    "indicators": "Indicateurs",
-    "source": "Source",
-    (models.Contact, "label"): "Précision",
-    (models.Contact, "kind"): "Type de contact",
-    (models.Alert, "kind"): "Type d'alerte",
-    (models.Alert, "start"): "Début de l'alerte",
-    (models.Alert, "end"): "Fin de l'alerte",
-    (models.Contract, "period"): "Période du contrat",
-    (models.Who, "period"): "Période de l'action",
-    (models.Contract, "kind"): "Type de contrat",
-    (models.Territory, "kind"): "Type de territoire",
-    (models.Zone, "departments"): "Départements (codes)",
-    (models.Territory, "report_url"): "Formulaire pour signaler une erreur",
-    (models.Source, "title"): "Ce qu'est le document",
-    (models.Source, "date"): "Date du document",
-}
-
 # The French labels of each enumeration's values: the site's own (generator/labels.py), or the
 # reference's where the site shows none.
 ENUM_LABELS = {
@@ -160,7 +68,7 @@ PATTERN_MESSAGES = {
 
 
 def _label(model: type[BaseModel], name: str) -> str:
-    return FIELD_LABELS.get((model, name)) or FIELD_LABELS.get(name) or name
+    return labels.FORM_LABELS.get((model, name)) or labels.FORM_LABELS.get(name) or name
 
 
 def _unwrap(annotation):

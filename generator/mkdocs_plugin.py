@@ -28,7 +28,6 @@ from generator.render import RenderedPage
 # The labels of generator/labels.py the theme's templates show (their message ids; the templates
 # translate them with `_`).
 THEME_LABELS = {
-    "status_ended": labels.STATUSES["ended"],
     "audience_newcomers": labels.AUDIENCES[Audience.beneficiaries],
     "audience_both": labels.AUDIENCES[Audience.both],
     "audience_professionals": labels.AUDIENCES[Audience.professionals],

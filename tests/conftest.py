@@ -74,3 +74,10 @@ def phone(chromium):
     page = context.new_page()
     yield page
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests are kept apart by a marker: `pytest -m "not browser"` runs the rest in seconds."""
+    for item in items:
+        if "chromium" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 from data_inclusion.schema import v1
 
+from generator.cli import OPEN_DATA_COLUMNS
 from generator.load import load_catalogue
 from generator.localize.period import effective_period
 from generator.localize.status import is_open
 from generator.models import SITE_LANGUAGES, Audience
+from generator.opendata.catalogue import columns_text
 from generator.opendata import (
     COLUMNS,
     PUBLICS,
@@ -42,12 +44,9 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(handle))
 
 
-def documented_columns() -> list[str]:
-    """The column names of README.md's « Colonnes / Columns » table, in order."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Données ouvertes / Open data", 1)[1].split("### Colonnes / Columns", 1)[1]
-    section = section.split("\n#", 1)[0]
-    return re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
+def test_the_columns_page_is_up_to_date():
+    """docs/open-data-columns.md is written by `catalogue schema` from COLUMNS."""
+    assert OPEN_DATA_COLUMNS.read_text(encoding="utf-8") == columns_text(), "run `catalogue schema`"
 
 
 def test_every_territory_has_its_json_and_csv(built_site, catalogue):
@@ -63,7 +62,7 @@ def test_every_territory_has_its_json_and_csv(built_site, catalogue):
 
 
 def test_csv_columns_are_the_documented_ones(built_site, catalogue):
-    documented = documented_columns()
+    documented = re.findall(r"^\| `([a-z_]+)` \|", OPEN_DATA_COLUMNS.read_text(encoding="utf-8"), flags=re.MULTILINE)
     assert documented == list(COLUMNS)
     for slug in catalogue.territories:
         header, *rows = read_csv(built_site / "data" / f"{slug}.csv")

@@ -61,7 +61,7 @@ def missing_fields(action: Action) -> list[str]:
             continue
         section, name = dotted.split(".")
         value = getattr(getattr(action, section), name)
-        if dotted == "orientation.steps" and isinstance(value, list):
+        if dotted == "orientation.steps" and value:
             value = [step for step in value if not is_editor_note(step)]
         if value in (None, []):
             missing.append(dotted)

@@ -12,6 +12,7 @@ from generator.localize.dates import iso_date
 from generator.localize.money import number
 from generator.localize.period import effective_period
 from generator.localize.status import status_key
+from generator.answers import Answer, Filled, given
 from generator.models import NOT_RELEVANT, Audience, ContactKind, LoadedAction, LoadedTerritory
 
 LIST_SEPARATOR = " | "
@@ -139,11 +140,16 @@ def action_status(territory: LoadedTerritory, action: LoadedAction, build_date: 
 # --- One action as a row: the same keys in JSON and CSV ---
 
 
+def _open_value(answer: Answer, value):
+    """How the open data writes a field that accepts `non-concerne`: `value` when given, the word
+    `non-concerne` when not relevant, null (an empty cell) when not filled yet."""
+    return {Filled.given: value, Filled.not_relevant: NOT_RELEVANT, Filled.missing: None}[answer.filled]
+
+
 def _values(items) -> list | str | None:
     """A list of enum values or strings; `non-concerne` and "not filled yet" (None) kept apart."""
-    if items is None or items == NOT_RELEVANT:
-        return items
-    return [getattr(item, "value", item) for item in items]
+    answer = Answer.of(items)
+    return _open_value(answer, answer.value and [getattr(item, "value", item) for item in answer.value])
 
 
 def _place(place) -> dict:
@@ -179,8 +185,8 @@ def action_row(territory: LoadedTerritory, action: LoadedAction, build_date: dt.
         "themes": _values(model.themes),
         "publics": _values(who.publics),
         "publics_particuliers": _values(who.specific_publics),
-        "age_min": age if age == NOT_RELEVANT else (age.min if age else None),
-        "age_max": age if age == NOT_RELEVANT else (age.max if age else None),
+        "age_min": _open_value(Answer.of(age), given(age) and given(age).min),
+        "age_max": _open_value(Answer.of(age), given(age) and given(age).max),
         "niveaux_francais": _values(who.french_levels),
         "gratuit": price.free if price else None,
         "prix_montant": number(price.amount) if price else None,
@@ -307,3 +313,16 @@ def territory_record(territory: LoadedTerritory) -> dict:
 
 def territory_rows(territory: LoadedTerritory, build_date: dt.date) -> list[dict]:
     return [action_row(territory, territory.actions[slug], build_date) for slug in sorted(territory.actions)]
+
+
+def columns_text() -> str:
+    """docs/open-data-columns.md, written by `catalogue schema` from COLUMNS: a new column is
+    documented where it is made."""
+    rows = "\n".join(f"| `{name}` | {description} |" for name, description in COLUMNS.items())
+    return (
+        "# Colonnes des données ouvertes / Open-data columns\n\n"
+        "Généré par `catalogue schema` depuis `generator/opendata/catalogue.py` : ne pas modifier à la main.\n\n"
+        "`<territory>.csv` has exactly these columns, in this order; they are also the keys of each\n"
+        "action in the JSON files.\n\n"
+        f"| colonne | description |\n|---|---|\n{rows}\n"
+    )
