@@ -22,14 +22,6 @@ BASE_CONFIG = PROJECT_DIR / "mkdocs.yml"
 THEME_DIR = PROJECT_DIR / "theme"
 
 
-def language_switch(languages: list[str]) -> list[dict]:
-    """What the theme's language switcher needs about each language built."""
-    return [
-        {"code": language.code, "html_lang": language.html_lang, "name": language.name, "dir": language.direction}
-        for language in built_languages(languages)
-    ]
-
-
 class BuildFailed(Exception):
     """MkDocs reported warnings or errors: the site would be incomplete."""
 
@@ -75,7 +67,7 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "csp": csp.theme_policies(), "languages": built_languages(languages), "current_language": lang,
                "preview": settings.preview},
     )
     config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, lang, settings.build_date, template_cache)
