@@ -88,6 +88,10 @@ def test_a_404_page_in_every_language_and_at_the_root(built_site):
         # Served at <lang>/404.html: relative links, like every other page of the language.
         absolute = [value for _, _, value in parse_file(page).urls if value.startswith("/")]
         assert absolute == [], (lang, absolute)
+        # A lost reader still finds home, « Mes fiches » and search, and the page describes itself.
+        html = page.read_text(encoding="utf-8")
+        assert 'href="mes-fiches/"' in html and 'href="recherche/"' in html and 'href="./"' in html, lang
+        assert '<meta name="description" content="' in html, lang
     # Served for a missing page at any depth: absolute links, under the base path of the build.
     root = parse_file(built_site / "404.html")
     links = sorted(value for tag, _, value in root.urls if tag == "a")

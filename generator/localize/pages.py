@@ -16,6 +16,7 @@ from generator.localize.views import (
     NeutralFichePage,
     SearchView,
     TerritoryEntry,
+    TerritoryView,
 )
 from generator.models import Audience, Catalogue, LoadedTerritory
 from generator.routes import relative
@@ -53,17 +54,24 @@ def territory_entry(context: LanguageContext, territory: LoadedTerritory) -> Ter
     )
 
 
-def search_view(context: LanguageContext) -> SearchView:
-    """The search page lists every territory's actions by theme, for browsers without JavaScript."""
+def search_view(context: LanguageContext, listed: dict[str, TerritoryView] | None = None) -> SearchView:
+    """The search page lists every territory's actions by theme, for browsers without JavaScript.
+
+    `listed` holds territories' lists already made for this page (the preview makes again only
+    the edited territory's)."""
+    listed = listed or {}
     return SearchView(
         path=routes.search(),
         title=context.gettext("Recherche"),
         translated_in=None,
         lang=context.lang,
-        territories=[
-            territory_view(context, t, from_path=routes.search()) for t in context.catalogue.territories.values()
-        ],
+        territories=[listed.get(slug) or search_listing(context, t) for slug, t in context.catalogue.territories.items()],
     )
+
+
+def search_listing(context: LanguageContext, territory: LoadedTerritory) -> TerritoryView:
+    """A territory's actions as the search page lists them."""
+    return territory_view(context, territory, from_path=routes.search())
 
 
 def favourites_view(context: LanguageContext) -> FavouritesView:
