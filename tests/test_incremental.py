@@ -60,11 +60,19 @@ def settings() -> Settings:
     return Settings.read({"CATALOGUE_SITE_URL": TEST_SITE_URL, "SOURCE_DATE_EPOCH": BUILD_EPOCH}, preview=True)
 
 
-def test_incremental_rebuilds_equal_full_builds(tmp_path, settings):
+@pytest.fixture
+def preview(tmp_path, settings):
+    """A preview of a copy of the fixture catalogue, built in full: (site, content, its folder)."""
     content = tmp_path / "content"
     shutil.copytree(CATALOGUE, content)
     site = IncrementalSite(content, tmp_path / "preview", LANGUAGES, settings)
     site.build_all()
+    yield site, content, tmp_path / "preview"
+    site.close()
+
+
+def test_incremental_rebuilds_equal_full_builds(tmp_path, settings, preview):
+    site, content, _ = preview
     untouched = tmp_path / "preview" / "fr" / "val-exemple" / "mentorat-jeunes" / "index.html"
     written = untouched.stat().st_mtime_ns
     for number, change in enumerate((_text_edit, _theme_change, _new_action, _deleted_action, _translation_edit)):
@@ -75,30 +83,21 @@ def test_incremental_rebuilds_equal_full_builds(tmp_path, settings):
         assert tree_digest(tmp_path / "preview") == tree_digest(full), change.__name__
     # Only what the edits affect was rebuilt: another territory's fiche was never written again.
     assert untouched.stat().st_mtime_ns == written
-    site.close()
 
 
-def test_an_edit_with_errors_changes_nothing(tmp_path, settings):
-    content = tmp_path / "content"
-    shutil.copytree(CATALOGUE, content)
-    site = IncrementalSite(content, tmp_path / "preview", LANGUAGES, settings)
-    site.build_all()
+def test_an_edit_with_errors_changes_nothing(tmp_path, settings, preview):
+    site, content, _ = preview
     before = tree_digest(tmp_path / "preview")
     fiche = content / ACTIONS / "atelier-emploi.yml"
     _replace(fiche, "themes: [travail]", "themes: [pas-un-theme]")
     with pytest.raises(ContentErrors):
         site.rebuild_pages({fiche}, settings)
     assert tree_digest(tmp_path / "preview") == before
-    site.close()
 
 
-def test_a_new_edit_stops_a_running_search_index_which_keeps_the_previous_one(tmp_path, settings):
+def test_a_new_edit_stops_a_running_search_index_which_keeps_the_previous_one(tmp_path, settings, preview):
     """At 2,000 actions Pagefind takes seconds: the next edit's pages must not wait for it."""
-    content = tmp_path / "content"
-    shutil.copytree(CATALOGUE, content)
-    preview = tmp_path / "preview"
-    site = IncrementalSite(content, preview, LANGUAGES, settings)
-    site.build_all()
+    site, content, preview = preview
     index_before = tree_digest(preview / "fr" / INDEX_FOLDER)
     site.rebuild_pages(set(_text_edit(content)), settings)
     asked = []
@@ -115,19 +114,13 @@ def test_a_new_edit_stops_a_running_search_index_which_keeps_the_previous_one(tm
     full = tmp_path / "full"
     run_pipeline(content, full, LANGUAGES, progress=False, settings=settings)
     assert tree_digest(preview) == tree_digest(full)
-    site.close()
 
 
-def test_new_settings_rebuild_the_whole_preview(tmp_path, settings):
+def test_new_settings_rebuild_the_whole_preview(tmp_path, settings, preview):
     """A preview left open past midnight: the build date moves on, and every status with it."""
-    content = tmp_path / "content"
-    shutil.copytree(CATALOGUE, content)
-    preview = tmp_path / "preview"
-    site = IncrementalSite(content, preview, LANGUAGES, settings)
-    site.build_all()
+    site, content, preview = preview
     next_day = Settings.read({"CATALOGUE_SITE_URL": TEST_SITE_URL, "SOURCE_DATE_EPOCH": str(int(BUILD_EPOCH) + 86400)}, preview=True)
     site.rebuild_pages(set(_text_edit(content)), next_day)
     full = tmp_path / "full"
     run_pipeline(content, full, LANGUAGES, progress=False, settings=next_day)
     assert tree_digest(preview) == tree_digest(full)
-    site.close()
