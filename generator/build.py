@@ -118,7 +118,7 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.theme_policies(), "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.THEME_PAGES, "languages": language_switch(languages), "current_language": lang,
                "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
     )
     config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
@@ -139,10 +139,10 @@ def _run_mkdocs(lang: str, config) -> None:
         raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
 
 
-# Material ships these for its own search (turned off here) and for debugging: a catalogue
-# deployed eight times over has no use for them.
+# Material's JavaScript (its bundle, and its search, turned off here), which theme/main.html
+# does not load, and its source maps, for debugging.
 THEME_FILES = "assets"
-UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "**/*.map")
+UNUSED_THEME_FILES = ("assets/javascripts", "**/*.map")
 
 
 def prune_theme_files(site_dir: Path) -> None:
