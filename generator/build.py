@@ -13,7 +13,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import csp, labels, routes
+from generator import csp, labels, routes, theme_css
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
@@ -118,7 +118,7 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.THEME_PAGES, "languages": language_switch(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.THEME_PAGES, "stylesheet": theme_css.stylesheet_name(), "languages": language_switch(languages), "current_language": lang,
                "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
     )
     config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
@@ -139,10 +139,11 @@ def _run_mkdocs(lang: str, config) -> None:
         raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
 
 
-# Material's JavaScript (its bundle, and its search, turned off here), which theme/main.html
-# does not load, and its source maps, for debugging.
+# What theme/main.html does not load: Material's JavaScript (its bundle, and its search, turned
+# off here), its stylesheets and ours, which generator/theme_css.py makes into one, its default
+# favicon, and the source maps, for debugging.
 THEME_FILES = "assets"
-UNUSED_THEME_FILES = ("assets/javascripts", "**/*.map")
+UNUSED_THEME_FILES = ("assets/javascripts", "assets/stylesheets", "assets/images", "assets/catalogue.css", "**/*.map")
 
 
 def prune_theme_files(site_dir: Path) -> None:
@@ -157,8 +158,8 @@ def prune_theme_files(site_dir: Path) -> None:
 def share_theme_files(site_dir: Path) -> None:
     """Material's and our CSS, JavaScript, icons and fonts are the same in every language: the
     first language built moves its copy to the site's root, where every page links
-    (generator/mkdocs_plugin.py); the others' copies are dropped. A reader who switches
-    language downloads the new page only."""
+    (generator/mkdocs_plugin.py), and writes the theme's stylesheet there; the others' copies
+    are dropped. A reader who switches language downloads the new page only."""
     own, shared = site_dir / THEME_FILES, site_dir.parent / THEME_FILES
     try:
         own.rename(shared)  # atomic: languages built side by side cannot both move theirs
@@ -166,6 +167,8 @@ def share_theme_files(site_dir: Path) -> None:
         if not shared.is_dir():
             raise
         shutil.rmtree(own)
+    else:
+        theme_css.write_stylesheet(site_dir.parent)  # made once, by the language that moved its copy
 
 
 def site_url() -> str:
