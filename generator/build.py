@@ -13,7 +13,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import csp, labels, routes, theme_css
+from generator import csp, labels, routes, theme_css, theme_icons
 from generator.i18n import translations_for
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
@@ -121,7 +121,7 @@ def mkdocs_config(
         extra={**base.get("extra", {}), "search_page": routes.SEARCH_PAGE, "favourites_page": routes.FAVOURITES_PAGE, "strings": theme_strings(lang), "csp": csp.THEME_PAGES, "stylesheet": theme_css.stylesheet_name(), "languages": language_switch(languages), "current_language": lang,
                "preview": os.environ.get(PREVIEW_VARIABLE) == "1"},
     )
-    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache)
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, template_cache, theme_icons.sprite())
     return config
 
 
@@ -167,8 +167,9 @@ def share_theme_files(site_dir: Path) -> None:
         if not shared.is_dir():
             raise
         shutil.rmtree(own)
-    else:
-        theme_css.write_stylesheet(site_dir.parent)  # made once, by the language that moved its copy
+    else:  # made once, by the language that moved its copy
+        theme_css.write_stylesheet(site_dir.parent)
+        theme_icons.write_sprite(site_dir.parent)
 
 
 def site_url() -> str:

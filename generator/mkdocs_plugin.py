@@ -9,6 +9,7 @@ and the sitemap.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from generator import routes
 from generator.render import RenderedPage
+from generator.theme_icons import Sprite
 
 
 class PreRenderedPage(Page):
@@ -40,13 +43,18 @@ class PreRenderedPage(Page):
 # Indentation left by the theme's templates: a tenth of a page, for nothing. The pages hold no
 # <pre> or <textarea>, where leading spaces would matter.
 _INDENTATION = re.compile(r"\n[ \t]+")
+# An icon as Material ships it, inlined by a template (generator/theme_icons.py says which).
+_INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">.*?</svg>', re.S)
+# A fiche's QR code (generator/localize/facts.py): its drawing, and the box that shows it.
+_QR_CODE = re.compile(r'(<svg width="\d+" height="\d+" class="qr">)<path ([^>]*)/>(</svg>)')
 
 
 class RenderedPages(BasePlugin):
     """Builds one language's rendered pages with the theme."""
 
-    def __init__(self, pages: list[RenderedPage], template_cache: Path | None):
+    def __init__(self, pages: list[RenderedPage], template_cache: Path | None, sprite: Sprite):
         self.pages = pages
+        self.sprite = sprite
         # Each language is a separate build with a fresh Jinja environment: the compiled
         # theme templates are shared between them instead of compiling Material eight times.
         self.template_cache = template_cache
@@ -76,10 +84,50 @@ class RenderedPages(BasePlugin):
         return self._blocks[key]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return shared_theme_links(_INDENTATION.sub("\n", output))
+        to_root = "../" * page.url.count("/")  # to the language's folder
+        output = self._shared_qr_code(output, page.url, to_root, Path(config.site_dir).parent)
+        return self._lighter(output, to_root)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return shared_theme_links(output) if template_name.endswith(".html") else output
+        # 404.html, at the language's root.
+        return self._lighter(output, "") if template_name.endswith(".html") else output
+
+    def _lighter(self, html: str, to_root: str) -> str:
+        return shared_theme_links(self._icons(_INDENTATION.sub("\n", html), to_root))
+
+    def _icons(self, html: str, to_root: str) -> str:
+        """Each inline icon of the sprite becomes a reference to it (generator/theme_icons.py)."""
+        def replace(match: re.Match) -> str:
+            return self.sprite.reference(match.group(0), to_root) or match.group(0)
+
+        return _INLINE_ICON.sub(replace, html)
+
+    @staticmethod
+    def _shared_qr_code(html: str, url: str, to_root: str, site_root: Path) -> str:
+        """A fiche's QR code leads to its language-neutral page, whatever the fiche's language: its
+        drawing goes once into that page's folder (`f/<territory>/<action>/qr.svg`), which the
+        fiche in every language shows, instead of a copy in each. A phone that switches language
+        has it already; the site holds one copy instead of eight.
+
+        Each language's build writes the same bytes there (atomically); generator/render.py's
+        `render_site_root` deletes it with its page when the action is gone."""
+        match = _QR_CODE.search(html)
+        if match is None:
+            return html
+        neutral = routes.neutral_fiche(*url.strip("/").split("/"))
+        drawing = f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n'
+        _write_atomically(site_root / neutral / routes.QR_CODE_FILE, drawing)
+        shown = f'{match.group(1)}<use href="{to_root}../{neutral}{routes.QR_CODE_FILE}#qr"/>{match.group(3)}'
+        return html[: match.start()] + shown + html[match.end():]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Languages built side by side may write the same file at once: each writes its own copy,
+    then moves it in place, so the file is always whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 # A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes
