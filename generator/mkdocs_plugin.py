@@ -40,9 +40,22 @@ class PreRenderedPage(Page):
         self.present_anchor_ids = set()
 
 
-# Indentation left by the theme's templates: a tenth of a page, for nothing. The pages hold no
-# <pre> or <textarea>, where leading spaces would matter.
-_INDENTATION = re.compile(r"\n[ \t]+")
+# Indentation, blank lines and spaces at the end of lines, left by the theme's templates: a
+# tenth of a page, for nothing. A line break shows as the one space that any run of white space
+# shows as; the pages hold no <pre> or <textarea>, where white space would matter.
+_WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
+# Material's JavaScript is not loaded (theme/main.html): the markup only it used goes. Its search
+# toggle (its search is off), its empty banners, the header's second title (the page's, which it
+# showed on scrolling; hidden without it), its message box, the empty table of contents (our
+# pages have none), and the attributes it found its parts by.
+_MATERIAL_SCRIPT_ONLY = re.compile(
+    r'<input class="md-toggle" data-md-toggle="search"[^>]*>\n?'
+    r'|<div data-md-component="(?:skip|announce)">\s*</div>\n?'
+    r'|<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis">[^<]*</span>\s*</div>\n?'
+    r'|<div class="md-dialog" data-md-component="dialog">\s*<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
+    r'|<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>\n?'
+    r'| data-md-(?:component|type)="[^"]*"| data-md-scrollfix'
+)
 # An icon as Material ships it, inlined by a template (generator/theme_icons.py says which).
 _INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">.*?</svg>', re.S)
 # A fiche's QR code (generator/localize/facts.py): its drawing, and the box that shows it.
@@ -93,7 +106,8 @@ class RenderedPages(BasePlugin):
         return self._lighter(output, "") if template_name.endswith(".html") else output
 
     def _lighter(self, html: str, to_root: str) -> str:
-        return shared_theme_links(self._icons(_INDENTATION.sub("\n", html), to_root))
+        html = _WHITE_SPACE.sub("\n", _MATERIAL_SCRIPT_ONLY.sub("", html))
+        return shared_theme_links(self._icons(html, to_root))
 
     def _icons(self, html: str, to_root: str) -> str:
         """Each inline icon of the sprite becomes a reference to it (generator/theme_icons.py)."""
