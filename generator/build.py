@@ -11,7 +11,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 
-from generator import csp, routes
+from generator import csp, routes, theme_css, theme_icons
 from generator.languages import LANGUAGES, built_languages
 from generator.mkdocs_plugin import RenderedPages
 from generator.render import RenderedLanguage
@@ -67,10 +67,10 @@ def mkdocs_config(
         site_name=site_name,
         nav=rendered.nav,
         theme=theme,
-        extra={**base.get("extra", {}), "csp": csp.theme_policies(), "languages": built_languages(languages), "current_language": lang,
+        extra={**base.get("extra", {}), "csp": csp.THEME_PAGES, "stylesheet": theme_css.stylesheet_name(), "languages": built_languages(languages), "current_language": lang,
                "preview": settings.preview},
     )
-    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, lang, settings.build_date, template_cache)
+    config.plugins["catalogue-pages"] = RenderedPages(rendered.pages, lang, settings.build_date, template_cache, theme_icons.sprite())
     return config
 
 
@@ -88,10 +88,11 @@ def _run_mkdocs(lang: str, config) -> None:
         raise BuildFailed(f"[{lang}] " + "\n".join(collector.messages))
 
 
-# Material ships these for its own search (turned off here) and for debugging: a catalogue
-# deployed eight times over has no use for them.
+# What theme/main.html does not load: Material's JavaScript (its bundle, and its search, turned
+# off here), its stylesheets and ours, which generator/theme_css.py makes into one, its default
+# favicon, and the source maps, for debugging.
 THEME_FILES = "assets"
-UNUSED_THEME_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers", "**/*.map")
+UNUSED_THEME_FILES = ("assets/javascripts", "assets/stylesheets", "assets/images", "assets/catalogue.css", "**/*.map")
 
 
 def prune_theme_files(site_dir: Path) -> None:
@@ -106,8 +107,8 @@ def prune_theme_files(site_dir: Path) -> None:
 def share_theme_files(site_dir: Path) -> None:
     """Material's and our CSS, JavaScript, icons and fonts are the same in every language: the
     first language built moves its copy to the site's root, where every page links
-    (generator/mkdocs_plugin.py); the others' copies are dropped. A reader who switches
-    language downloads the new page only."""
+    (generator/mkdocs_plugin.py), and writes the theme's stylesheet there; the others' copies
+    are dropped. A reader who switches language downloads the new page only."""
     own, shared = site_dir / THEME_FILES, site_dir.parent / THEME_FILES
     try:
         own.rename(shared)  # atomic: languages built side by side cannot both move theirs
@@ -115,3 +116,6 @@ def share_theme_files(site_dir: Path) -> None:
         if not shared.is_dir():
             raise
         shutil.rmtree(own)
+    else:  # made once, by the language that moved its copy
+        theme_css.write_stylesheet(site_dir.parent)
+        theme_icons.write_sprite(site_dir.parent)

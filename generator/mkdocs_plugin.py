@@ -10,6 +10,7 @@ and the sitemap.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +25,7 @@ from generator import labels, routes
 from generator.i18n import translations_for
 from generator.models import Audience
 from generator.render import RenderedPage
+from generator.theme_icons import Sprite
 
 # The labels of generator/labels.py the theme's templates show (their message ids; the templates
 # translate them with `_`).
@@ -51,18 +53,36 @@ class PreRenderedPage(Page):
         self.present_anchor_ids = set()
 
 
-# Indentation left by the theme's templates: a tenth of a page, for nothing. The pages hold no
-# <pre> or <textarea>, where leading spaces would matter.
-_INDENTATION = re.compile(r"\n[ \t]+")
+# Indentation, blank lines and spaces at the end of lines, left by the theme's templates: a
+# tenth of a page, for nothing. A line break shows as the one space that any run of white space
+# shows as; the pages hold no <pre> or <textarea>, where white space would matter.
+_WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
+# Material's JavaScript is not loaded (theme/main.html): the markup only it used goes. Its search
+# toggle (its search is off), its empty banners, the header's second title (the page's, which it
+# showed on scrolling; hidden without it), its message box, the empty table of contents (our
+# pages have none), and the attributes it found its parts by.
+_MATERIAL_SCRIPT_ONLY = re.compile(
+    r'<input class="md-toggle" data-md-toggle="search"[^>]*>\n?'
+    r'|<div data-md-component="(?:skip|announce)">\s*</div>\n?'
+    r'|<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis">[^<]*</span>\s*</div>\n?'
+    r'|<div class="md-dialog" data-md-component="dialog">\s*<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
+    r'|<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>\n?'
+    r'| data-md-(?:component|type)="[^"]*"| data-md-scrollfix'
+)
+# An icon as Material ships it, inlined by a template (generator/theme_icons.py says which).
+_INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">.*?</svg>', re.S)
+# A fiche's QR code (generator/localize/facts.py): its drawing, and the box that shows it.
+_QR_CODE = re.compile(r'(<svg width="\d+" height="\d+" class="qr">)<path ([^>]*)/>(</svg>)')
 
 
 class RenderedPages(BasePlugin):
     """Builds one language's rendered pages with the theme."""
 
-    def __init__(self, pages: list[RenderedPage], lang: str, build_date: dt.date, template_cache: Path | None):
+    def __init__(self, pages: list[RenderedPage], lang: str, build_date: dt.date, template_cache: Path | None, sprite: Sprite):
         self.pages = pages
         self.lang = lang
         self.build_date = build_date
+        self.sprite = sprite
         # Each language is a separate build with a fresh Jinja environment: the compiled
         # theme templates are shared between them instead of compiling Material eight times.
         self.template_cache = template_cache
@@ -101,10 +121,51 @@ class RenderedPages(BasePlugin):
         return self._blocks[key]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return shared_theme_links(_INDENTATION.sub("\n", output))
+        to_root = "../" * page.url.count("/")  # to the language's folder
+        output = self._shared_qr_code(output, page.url, to_root, Path(config.site_dir).parent)
+        return self._lighter(output, to_root)
 
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        return shared_theme_links(output) if template_name.endswith(".html") else output
+        # 404.html, at the language's root.
+        return self._lighter(output, "") if template_name.endswith(".html") else output
+
+    def _lighter(self, html: str, to_root: str) -> str:
+        html = _WHITE_SPACE.sub("\n", _MATERIAL_SCRIPT_ONLY.sub("", html))
+        return shared_theme_links(self._icons(html, to_root))
+
+    def _icons(self, html: str, to_root: str) -> str:
+        """Each inline icon of the sprite becomes a reference to it (generator/theme_icons.py)."""
+        def replace(match: re.Match) -> str:
+            return self.sprite.reference(match.group(0), to_root) or match.group(0)
+
+        return _INLINE_ICON.sub(replace, html)
+
+    @staticmethod
+    def _shared_qr_code(html: str, url: str, to_root: str, site_root: Path) -> str:
+        """A fiche's QR code leads to its language-neutral page, whatever the fiche's language: its
+        drawing goes once into that page's folder (`f/<territory>/<action>/qr.svg`), which the
+        fiche in every language shows, instead of a copy in each. A phone that switches language
+        has it already; the site holds one copy instead of eight.
+
+        Each language's build writes the same bytes there (atomically); generator/render.py's
+        `render_site_root` deletes it with its page when the action is gone."""
+        match = _QR_CODE.search(html)
+        if match is None:
+            return html
+        neutral = routes.neutral_fiche(*url.strip("/").split("/"))
+        drawing = f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n'
+        _write_atomically(site_root / neutral / routes.QR_CODE_FILE, drawing)
+        shown = f'{match.group(1)}<use href="{to_root}../{neutral}{routes.QR_CODE_FILE}#qr"/>{match.group(3)}'
+        return html[: match.start()] + shown + html[match.end():]
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Languages built side by side may write the same file at once: each writes its own copy,
+    then moves it in place, so the file is always whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, path)
 
 
 # A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes

@@ -263,6 +263,7 @@ def render_site_root(out_dir: Path, fiche_pages: list[NeutralFichePage], languag
     fiche_template = env.get_template("fiche_languages.html.j2")
     for page in fiche_pages:
         _write(out_dir / page.path / "index.html", fiche_template.render(page=page))
+    _remove_orphan_qr_codes(out_dir, fiche_pages)
     for asset in sorted(SITE_ROOT_ASSETS.iterdir()):
         _write(out_dir / asset.name, asset.read_text(encoding="utf-8"))
 
@@ -273,3 +274,17 @@ def not_found_page(base_path: str, languages: list[str]) -> str:
         (language, translations_for(language.code).gettext("Page introuvable")) for language in built_languages(languages)
     ]
     return templating.html_environment().get_template("not_found.html.j2").render(base=base_path, languages=offered)
+
+
+def _remove_orphan_qr_codes(out_dir: Path, fiche_pages: list[NeutralFichePage]) -> None:
+    """A fiche's QR code is drawn beside its language-neutral page (generator/mkdocs_plugin.py):
+    when the action is gone (a preview's rebuild), so is the drawing, with the folders it leaves empty."""
+    kept = {out_dir / page.path for page in fiche_pages}
+    for drawing in sorted((out_dir / routes.NEUTRAL_FICHE_ROOT).glob(f"*/*/{routes.QR_CODE_FILE}")):
+        folder = drawing.parent
+        if folder in kept:
+            continue
+        drawing.unlink()
+        while folder != out_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

@@ -15,7 +15,8 @@ The site tree:
     <lang>/<territory>/<action>/           a fiche
     <lang>/<territory>/completude/         the completeness report, for coordinators
     <lang>/<territory>/<filter>/<value>/   a static filtered list (browsing without JavaScript)
-    f/<territory>/<action>/                one page per fiche to choose its language (QR codes)
+    f/<territory>/<action>/                one page per fiche to choose its language (QR codes),
+                                           and the QR code's drawing (qr.svg)
     data/                                  the open data
 
 Territory and action slugs become folder names beside the site's own: the names below are
@@ -60,6 +61,8 @@ INDEX_FOLDER = "pagefind"
 FICHE_PAGES_GLOB = "*/*/index.html"
 # At the site's root, outside any language: one page per fiche to choose its language.
 NEUTRAL_FICHE_ROOT = "f"
+# Beside each of those pages: the fiche's QR code, which its page in every language shows.
+QR_CODE_FILE = "qr.svg"
 DATA_DIR = "data"
 NATIONAL_FILE = "all"
 DATA_INCLUSION_DIR = "data-inclusion"

@@ -194,7 +194,7 @@ def csp_directives(policy: str) -> dict[str, list[str]]:
     return directives
 
 
-# Material's bundle and the theme's own scripts (theme/assets/); the language picker's, at the root.
+# The theme's own scripts (theme/assets/); the language picker's, at the root.
 def unexpected_scripts(page, script_src: list[str]) -> list[str]:
     """Scripts of a parsed page that are neither the site's own files nor allowed by hash."""
     problems = []
@@ -209,7 +209,7 @@ def unexpected_scripts(page, script_src: list[str]) -> list[str]:
 
 # The editor's page (site/admin/) loads its two vendored files.
 THEME_SCRIPT_SOURCES = re.compile(
-    r"^(?:\.\./|\./)*(?:assets/(?:javascripts/bundle\.[0-9a-f]+\.min\.js|[a-z-]+\.js)|language-picker\.js"
+    r"^(?:\.\./|\./)*(?:assets/[a-z-]+\.js|language-picker\.js"
     r"|editor-prefs\.js|sveltia-cms\.js)$"
 )
 

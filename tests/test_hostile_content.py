@@ -392,10 +392,10 @@ def test_the_title_is_shown_exactly_as_written(chromium, hostile_sites):
     with serve(hostile_sites["models"]) as url:
         page.goto(f"{url}/fr/hostile/piege/")
         assert squeeze(page.locator("article h1").inner_text()) == title
-        # The theme's header and the window title show the same characters.
+        # The theme's breadcrumb and the window title show the same characters.
         assert title in squeeze(page.title())
-        header = page.locator(".md-header__topic[data-md-component='header-topic'] .md-ellipsis")
-        assert squeeze(header.text_content()) == title
+        trail = page.locator(".catalogue-trail [aria-current='page']")
+        assert squeeze(trail.text_content()) == title
         page.goto(f"{url}/fr/hostile/")
         assert squeeze(page.locator("article h1").inner_text()) == squeeze(f"Ville {SCRIPT} {BREAK_DQ}")
         # The home page lists the territory under the same name.
