@@ -16,6 +16,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -24,6 +25,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 # The kinds of file, by their path in the site (first match wins).
 KINDS = [
+    ("completeness report", re.compile(r"^[a-z]{2}/[^/]+/completude/index\.html$")),
     ("fiche", re.compile(r"^[a-z]{2}/[^/]+/[^/]+/index\.html$")),
     ("filter page", re.compile(r"^[a-z]{2}/[^/]+/[^/]+/[^/]+/index\.html$")),
     ("territory", re.compile(r"^[a-z]{2}/[^/]+/index\.html$")),
@@ -33,6 +35,7 @@ KINDS = [
     ("search index: filters", re.compile(r"^[a-z]{2}/pagefind/filter/")),
     ("search index: other", re.compile(r"^[a-z]{2}/pagefind/")),
     ("sitemaps", re.compile(r"^[a-z]{2}/sitemap\.xml(\.gz)?$")),
+    ("fiche QR code (f/…/qr.svg)", re.compile(r"^f/.*\.svg$")),
     ("fiche language choice (f/)", re.compile(r"^f/")),
     ("open data", re.compile(r"^data/")),
     ("theme assets", re.compile(r"^assets/")),
@@ -102,7 +105,10 @@ def build_synthetic(actions: int, folder: Path) -> Path:
     write_catalogue(content, actions)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1780000000")
     os.environ.setdefault("CATALOGUE_SITE_URL", "https://catalogue.example/")
-    run_pipeline(content, site, list(SITE_LANGUAGES), progress=False)
+    started = time.perf_counter()
+    summary = run_pipeline(content, site, list(SITE_LANGUAGES), progress=False)
+    wall = time.perf_counter() - started
+    print(f"built {summary.pages} pages in {wall:.1f} s ({summary.pages / wall:.0f} pages/s, one build)", file=sys.stderr)
     return site
 
 

@@ -53,22 +53,27 @@ class PreRenderedPage(Page):
         self.present_anchor_ids = set()
 
 
-# Indentation, blank lines and spaces at the end of lines, left by the theme's templates: a
-# tenth of a page, for nothing. A line break shows as the one space that any run of white space
-# shows as; the pages hold no <pre> or <textarea>, where white space would matter.
-_WHITE_SPACE = re.compile(r"[ \t]*\n\s*")
-# Material's JavaScript is not loaded (theme/main.html): the markup only it used goes. Its search
-# toggle (its search is off), its empty banners, the header's second title (the page's, which it
-# showed on scrolling; hidden without it), its message box, the empty table of contents (our
-# pages have none), and the attributes it found its parts by.
-_MATERIAL_SCRIPT_ONLY = re.compile(
-    r'<input class="md-toggle" data-md-toggle="search"[^>]*>\n?'
-    r'|<div data-md-component="(?:skip|announce)">\s*</div>\n?'
-    r'|<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis">[^<]*</span>\s*</div>\n?'
-    r'|<div class="md-dialog" data-md-component="dialog">\s*<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
-    r'|<nav class="md-nav md-nav--secondary" aria-label="[^"]*">\s*</nav>\n?'
-    r'| data-md-(?:component|type)="[^"]*"| data-md-scrollfix'
+# Indentation and blank lines left by the theme's templates: a tenth of a page, for nothing. A
+# line break shows as the one space that any run of white space shows as; the pages hold no
+# <pre> or <textarea>, where white space would matter.
+_WHITE_SPACE = re.compile(r"\n\s+")
+# Material's JavaScript is not loaded (theme/main.html): the markup only it used goes, as
+# Material writes it once white space is trimmed. Its search toggle (its search is off), its
+# empty banners, its message box; the header's second title (the page's, which it showed on
+# scrolling: hidden without it), the empty table of contents (our pages have none); and the
+# attributes it found its parts by.
+_MATERIAL_SCRIPT_ONLY = (
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n',
+    '<div data-md-component="skip">\n</div>\n',
+    '<div data-md-component="announce">\n</div>\n',
+    '<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n',
+    " data-md-scrollfix",
 )
+_MATERIAL_SCRIPT_ONLY_BLOCKS = (  # from the first string to the second, when the block holds no other tag
+    ('<div class="md-header__topic" data-md-component="header-topic">\n<span class="md-ellipsis">', "</span>\n</div>\n"),
+    ('<nav class="md-nav md-nav--secondary" aria-label="', '">\n</nav>\n'),
+)
+_MATERIAL_SCRIPT_HOOKS = (' data-md-component="', ' data-md-type="')
 # An icon as Material ships it, inlined by a template (generator/theme_icons.py says which).
 _INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">.*?</svg>', re.S)
 # A fiche's QR code (generator/localize/facts.py): its drawing, and the box that shows it.
@@ -130,8 +135,7 @@ class RenderedPages(BasePlugin):
         return self._lighter(output, "") if template_name.endswith(".html") else output
 
     def _lighter(self, html: str, to_root: str) -> str:
-        html = _WHITE_SPACE.sub("\n", _MATERIAL_SCRIPT_ONLY.sub("", html))
-        return shared_theme_links(self._icons(html, to_root))
+        return shared_theme_links(self._icons(_without_material_script_markup(_WHITE_SPACE.sub("\n", html)), to_root))
 
     def _icons(self, html: str, to_root: str) -> str:
         """Each inline icon of the sprite becomes a reference to it (generator/theme_icons.py)."""
@@ -153,10 +157,30 @@ class RenderedPages(BasePlugin):
         if match is None:
             return html
         neutral = routes.neutral_fiche(*url.strip("/").split("/"))
-        drawing = f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n'
-        _write_atomically(site_root / neutral / routes.QR_CODE_FILE, drawing)
+        file = site_root / neutral / routes.QR_CODE_FILE
+        if not file.exists():  # the same address, so the same drawing, in every language
+            _write_atomically(file, f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n')
         shown = f'{match.group(1)}<use href="{to_root}../{neutral}{routes.QR_CODE_FILE}#qr"/>{match.group(3)}'
         return html[: match.start()] + shown + html[match.end():]
+
+
+def _without_material_script_markup(html: str) -> str:
+    """The page without the markup only Material's JavaScript used (found with str methods, which
+    are many times faster than regular expressions on every page)."""
+    for text in _MATERIAL_SCRIPT_ONLY:
+        html = html.replace(text, "", 1)
+    for opening, closing in _MATERIAL_SCRIPT_ONLY_BLOCKS:
+        start = html.find(opening)
+        end = html.find(closing, start)
+        if start >= 0 and end >= 0 and "<" not in html[start + len(opening):end]:
+            html = html[:start] + html[end + len(closing):]
+    for hook in _MATERIAL_SCRIPT_HOOKS:
+        parts, position = [], 0
+        while (start := html.find(hook, position)) >= 0:
+            parts.append(html[position:start])
+            position = html.index('"', start + len(hook)) + 1
+        html = "".join(parts) + html[position:]
+    return html
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -169,11 +193,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 # A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes
-# them relative to the page.
-_THEME_LINK = re.compile(r'((?:href|src)=")((?:\.\.?/)*)(assets/)')
+# them relative to the page, in an href or src attribute.
+_THEME_LINK = re.compile(r'="((?:\.\.?/)*)assets/')
 
 
 def shared_theme_links(html: str) -> str:
     """Point the theme's links one folder up, to the one copy at the site's root (see
     generator/build.py), still relative so the site works under any base path."""
-    return _THEME_LINK.sub(r"\1\2../\3", html)
+    def one_folder_up(match: re.Match) -> str:
+        if html.endswith(("href", "src"), 0, match.start()):
+            return f'="{match.group(1)}../assets/'
+        return match.group(0)
+
+    return _THEME_LINK.sub(one_folder_up, html)
