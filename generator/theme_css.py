@@ -5,8 +5,9 @@ Material's stylesheet (138 KB) styles every feature of Material: search, tabs, a
 code, dark palettes… A catalogue page uses a tenth of it, but a phone must download and parse
 all of it before it paints anything. So the build keeps a rule only when every name its selector
 needs (element, class, id, attribute, attribute value) is a word of what can make our pages'
-HTML: the Material templates the catalogue renders, ours, the generator's templates and Python
-code, and our scripts, which add classes as people use a page (the same test as PurgeCSS's).
+HTML: the Material templates the catalogue renders, ours, the generator's templates and the
+Python modules that write markup, and our scripts, which add classes as people use a page (the
+same test as PurgeCSS's).
 Then it drops the custom properties no kept rule reads, and the keyframes no kept rule runs.
 Those words are the same whatever the content, so the stylesheet only changes with the theme:
 same sources, same bytes. Its name carries the digest of its sources, for caches.
@@ -35,13 +36,14 @@ OWN_STYLESHEET = THEME_DIR / "assets" / "catalogue.css"
 # Where the build writes the result, in the theme's assets folder.
 FOLDER = "assets/stylesheets"
 
-# The Material templates a catalogue page renders (theme/main.html extends base.html): the
-# others (search, tabs, palette toggle, blog, source, social, consent…) belong to features the
-# catalogue leaves off, and their words would keep their rules.
+# The Material templates a catalogue page renders (theme/main.html extends base.html; theme/
+# replaces content.html, alternate.html and the scripts' partials): the others (search, tabs,
+# palette toggle, blog, source, social, consent…) belong to features the catalogue leaves off,
+# and their words would keep their rules.
 MATERIAL_TEMPLATES = (
     "base.html", "main.html", "partials/header.html", "partials/logo.html", "partials/nav.html",
     "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html", "partials/footer.html",
-    "partials/copyright.html", "partials/content.html", "partials/alternate.html",
+    "partials/copyright.html",
 )
 
 

@@ -29,7 +29,7 @@ FOLDER = "assets"
 
 def _sources() -> list[Path]:
     files = [*(MATERIAL_DIR / name for name in MATERIAL_TEMPLATES), PROJECT_DIR / "mkdocs.yml"]
-    files += [path for path in sorted(THEME_DIR.rglob("*.html"))]
+    files += sorted(THEME_DIR.rglob("*.html"))
     files += [path for path in sorted(GENERATOR_DIR.rglob("*")) if path.suffix in (".py", ".j2") and "site_admin" not in path.parts]
     return files
 
