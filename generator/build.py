@@ -49,7 +49,7 @@ def build_language(
         config = mkdocs_config(lang, languages, rendered, site_dir, site_name, Path(empty_docs), settings, template_cache)
         _run_mkdocs(lang, config)
     prune_theme_files(site_dir)
-    share_theme_files(site_dir)
+    share_theme_files(site_dir, config.extra["stylesheet"], config.plugins["catalogue-pages"].sprite)
 
 
 def mkdocs_config(
@@ -104,11 +104,12 @@ def prune_theme_files(site_dir: Path) -> None:
                 path.unlink()
 
 
-def share_theme_files(site_dir: Path) -> None:
+def share_theme_files(site_dir: Path, stylesheet: str, sprite: theme_icons.Sprite) -> None:
     """Material's and our CSS, JavaScript, icons and fonts are the same in every language: the
     first language built moves its copy to the site's root, where every page links
     (generator/mkdocs_plugin.py), and writes the theme's stylesheet there; the others' copies
-    are dropped. A reader who switches language downloads the new page only."""
+    are dropped. A reader who switches language downloads the new page only. `stylesheet` and
+    `sprite` are the ones this language's pages link to."""
     own, shared = site_dir / THEME_FILES, site_dir.parent / THEME_FILES
     try:
         own.rename(shared)  # atomic: languages built side by side cannot both move theirs
@@ -117,5 +118,5 @@ def share_theme_files(site_dir: Path) -> None:
             raise
         shutil.rmtree(own)
     else:  # made once, by the language that moved its copy
-        theme_css.write_stylesheet(site_dir.parent)
-        theme_icons.write_sprite(site_dir.parent)
+        theme_css.write_stylesheet(site_dir.parent, stylesheet)
+        theme_icons.write_sprite(site_dir.parent, sprite)

@@ -10,7 +10,6 @@ and the sitemap.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator import labels, routes
+from generator.gate.paths import write_whole
 from generator.i18n import translations_for
 from generator.models import Audience
 from generator.render import RenderedPage
@@ -151,7 +151,7 @@ class RenderedPages(BasePlugin):
         fiche in every language shows, instead of a copy in each. A phone that switches language
         has it already; the site holds one copy instead of eight.
 
-        Each language's build writes the same bytes there (atomically); generator/render.py's
+        Each language's build writes the same bytes there, whole (`write_whole`); generator/render.py's
         `render_site_root` deletes it with its page when the action is gone."""
         match = _QR_CODE.search(html)
         if match is None:
@@ -159,7 +159,8 @@ class RenderedPages(BasePlugin):
         neutral = routes.neutral_fiche(*url.strip("/").split("/"))
         file = site_root / neutral / routes.QR_CODE_FILE
         if not file.exists():  # the same address, so the same drawing, in every language
-            _write_atomically(file, f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n')
+            file.parent.mkdir(parents=True, exist_ok=True)
+            write_whole(file, f'<svg xmlns="http://www.w3.org/2000/svg"><path id="qr" {match.group(2)}/></svg>\n')
         shown = f'{match.group(1)}<use href="{to_root}../{neutral}{routes.QR_CODE_FILE}#qr"/>{match.group(3)}'
         return html[: match.start()] + shown + html[match.end():]
 
@@ -181,15 +182,6 @@ def _without_material_script_markup(html: str) -> str:
             position = html.index('"', start + len(hook)) + 1
         html = "".join(parts) + html[position:]
     return html
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Languages built side by side may write the same file at once: each writes its own copy,
-    then moves it in place, so the file is always whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
 
 
 # A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes

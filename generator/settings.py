@@ -53,11 +53,6 @@ class Settings:
     editor_repository: str = ""
     """owner/name of the repository the editor commits to; "" for the local folder."""
 
-    @property
-    def build_epoch(self) -> int:
-        """The build date as whole seconds since 1970 (midnight UTC): the sitemaps' dates."""
-        return int(dt.datetime.combine(self.build_date, dt.time(), dt.timezone.utc).timestamp())
-
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None, preview: bool = False) -> Settings:
         """The settings from `environ` (the process's environment by default), checked: a wrong

@@ -275,8 +275,8 @@ def stylesheet_text() -> str:
     return purge(material_css, words) + "\n" + OWN_STYLESHEET.read_text(encoding="utf-8")
 
 
-def write_stylesheet(site_root: Path) -> None:
-    """Write the stylesheet where stylesheet_name() says, under `site_root`."""
-    path = site_root / stylesheet_name()
+def write_stylesheet(site_root: Path, name: str) -> None:
+    """Write the stylesheet under `site_root`, at `name`, the path stylesheet_name() gave the pages."""
+    path = site_root / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(stylesheet_text(), encoding="utf-8")

@@ -71,8 +71,7 @@ def sprite() -> Sprite:
     return Sprite(path=path, text=text, symbols=symbols)
 
 
-def write_sprite(site_root: Path, made: Sprite | None = None) -> None:
-    made = made or sprite()
+def write_sprite(site_root: Path, made: Sprite) -> None:
     target = site_root / made.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(made.text, encoding="utf-8")

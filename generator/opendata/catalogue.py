@@ -12,7 +12,7 @@ from generator.localize.dates import iso_date
 from generator.localize.money import number
 from generator.localize.period import effective_period
 from generator.localize.status import status_key
-from generator.answers import Answer, Filled, given
+from generator.answers import Answer, Filled
 from generator.models import NOT_RELEVANT, Audience, ContactKind, LoadedAction, LoadedTerritory
 
 LIST_SEPARATOR = " | "
@@ -172,7 +172,7 @@ def _contact(contact) -> dict:
 def action_row(territory: LoadedTerritory, action: LoadedAction, build_date: dt.date) -> dict:
     """Every field of an action, public and administrative, keyed by COLUMNS."""
     model, who = action.model, action.model.who
-    period, age, price = who.period, who.age, who.price
+    period, age_answer, price = who.period, Answer.of(who.age), who.price
     zone, alert = model.where.zone, model.alert
     row = {
         "territoire": territory.slug,
@@ -185,8 +185,8 @@ def action_row(territory: LoadedTerritory, action: LoadedAction, build_date: dt.
         "themes": _values(model.themes),
         "publics": _values(who.publics),
         "publics_particuliers": _values(who.specific_publics),
-        "age_min": _open_value(Answer.of(age), given(age) and given(age).min),
-        "age_max": _open_value(Answer.of(age), given(age) and given(age).max),
+        "age_min": _open_value(age_answer, age_answer.value and age_answer.value.min),
+        "age_max": _open_value(age_answer, age_answer.value and age_answer.value.max),
         "niveaux_francais": _values(who.french_levels),
         "gratuit": price.free if price else None,
         "prix_montant": number(price.amount) if price else None,
