@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,19 @@ READ_FILE = """async (path) => {
     return null;
   }
 }"""
+
+
+def _file_once_saved(page, path: str, contains: str = "", timeout: float = 15.0) -> str | None:
+    """The file's text once the editor has saved it (and it holds `contains`), else None.
+
+    Polled from Python: `wait_for_function` takes the read's pending promise for a truthy answer
+    and returns before the file exists."""
+    deadline = time.monotonic() + timeout
+    while True:
+        text = page.evaluate(READ_FILE, path)
+        if (text is not None and contains in text) or time.monotonic() > deadline:
+            return text
+        page.wait_for_timeout(100)
 
 
 def _repository_files(content: Path) -> dict[str, str]:
@@ -147,8 +161,7 @@ def test_a_coordinator_creates_an_action_in_the_form_and_it_builds_into_a_fiche(
     page.get_by_role("button", name="Enregistrer", exact=True).click()
 
     path = "content/port-exemple/actions/apprendre-a-coudre.yml"
-    page.wait_for_function(f"({READ_FILE})({path!r})", timeout=15000)
-    text = page.evaluate(READ_FILE, path)
+    text = _file_once_saved(page, path)
     assert text is not None, "the editor saved no file where the catalogue expects the action"
     data = yaml.safe_load(text)
     # Only what was typed: no pre-filled facts.
@@ -222,8 +235,7 @@ def _edit_abstract(page, row: str, path: str, old: str, new: str) -> str:
     expect(abstract).to_have_value(old)
     abstract.fill(new)
     page.get_by_role("button", name="Enregistrer", exact=True).click()
-    page.wait_for_function(f"({READ_FILE})({path!r}).then(text => text && text.includes({new!r}))", timeout=15000)
-    return page.evaluate(READ_FILE, path)
+    return _file_once_saved(page, path, contains=new)
 
 
 def test_editing_an_action_changes_only_the_edited_field(editor, tmp_path):
