@@ -116,6 +116,22 @@ def test_facet_pages_keep_professional_and_ended_actions_out_of_the_newcomers_li
 
 
 @pytest.mark.parametrize("lang", SITE_LANGUAGES)
+def test_a_filter_value_every_action_has_links_to_the_territory_instead_of_listing_it_again(built_site, lang):
+    """Val-Exemple's one action is for BPI: its BPI page would be its territory's list again."""
+    _ = translations_for(lang).gettext
+    everyone = article(html_of(built_site, lang, "val-exemple", "publics", "bpi"))
+    assert 'class="action-card"' not in everyone and "mentorat-jeunes/" not in everyone
+    every = _("Toutes les actions de {territory} sont dans cette catégorie.").format(territory="Communauté du Val-Exemple")
+    assert f"<p>{html_lib.escape(every, quote=True)}</p>" in everyone
+    assert '<a href="../../">' in everyone  # the territory's page, which lists them
+    # Port-Exemple's BPI page lists its actions: not every one of them is for BPI.
+    some = article(html_of(built_site, lang, "port-exemple", "publics", "bpi"))
+    assert "cours-francais/" in some and "reseau-professionnels/" not in some
+    port_every = _("Toutes les actions de {territory} sont dans cette catégorie.").format(territory="Port-Exemple")
+    assert html_lib.escape(port_every, quote=True) not in some
+
+
+@pytest.mark.parametrize("lang", SITE_LANGUAGES)
 def test_an_action_whose_end_is_not_known_is_never_listed_or_suggested_as_open(built_site, lang):
     _ = translations_for(lang).gettext
     francais = article(html_of(built_site, lang, "port-exemple", "themes", "francais"))

@@ -48,7 +48,10 @@ def facet_views(context: LanguageContext, territory: LoadedTerritory) -> list[Fa
     for facet, member, actions in context.facts.facets[territory.slug]:
         path = routes.facet(territory.slug, facet, member.value)
         label = context.gettext(FACET_LABELS[facet][member])
-        cards = sorted((action_card(context, a, path) for a in actions), key=lambda c: c.title.value.casefold())
+        # A value every action has would list the territory's page again, card for card (all
+        # of a territory's actions are often for BPI): its page says so and links there instead.
+        every_action = len(actions) == len(territory.actions)
+        cards = [] if every_action else sorted((action_card(context, a, path) for a in actions), key=lambda c: c.title.value.casefold())
         views.append(
             FacetView(
                 path=path,
@@ -57,6 +60,7 @@ def facet_views(context: LanguageContext, territory: LoadedTerritory) -> list[Fa
                 lang=context.lang,
                 ref=territory_ref(context, territory, path),
                 facet_label=label,
+                every_action=every_action,
                 sections=audience_sections(context, cards),
             )
         )

@@ -257,6 +257,7 @@ class TerritoryView(PageBase):
 class FacetView(PageBase):
     ref: TerritoryRef
     facet_label: str
+    every_action: bool  # then no list: it would be the territory's, which the page links to
     sections: list[AudienceSection]
 
 
