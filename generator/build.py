@@ -59,7 +59,11 @@ def mkdocs_config(
     """The MkDocs configuration of one language's build, with the plugin that hands it the pages."""
     with BASE_CONFIG.open("rb") as handle:
         base = yaml_load(handle)
-    theme = {**base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR)}
+    theme = {
+        **base["theme"], "language": LANGUAGES[lang].material, "custom_dir": str(THEME_DIR),
+        # Made once per language, beside Material's 404.html and sitemap.
+        "static_templates": [routes.SEARCH_FILTERS],
+    }
     config = load_config(
         config_file=str(BASE_CONFIG),
         docs_dir=str(empty_docs),

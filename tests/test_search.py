@@ -232,3 +232,26 @@ def test_the_status_filter_splits_open_actions_from_their_history(phone, site_ur
     expect(phone.locator(".catalogue-search__list a[href$='/cours-francais/']")).to_have_count(1)
     expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
     assert {result["slug"] for result in phone.evaluate(RESULTS)} == {"cours-francais", "permanence-logement"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_filters_are_one_file_per_language_not_a_part_of_every_page(built_site, lang):
+    """Every page has the search box; its filters and the results' words are fetched with the
+    first search, from the language's own file."""
+    _ = translations_for(lang).gettext
+    fiche = (built_site / lang / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
+    assert 'class="catalogue-search"' in fiche and "<select" not in fiche.split("</form>")[0]
+    assert 'data-filters="../../search-filters.html"' in fiche
+    filters = (built_site / lang / "search-filters.html").read_text(encoding="utf-8")
+    assert '<select name="statut">' in filters and '<select name="public">' in filters
+    assert f'data-label-none="{_("Aucune action trouvée.")}"' in filters
+
+
+def test_an_address_with_a_status_filter_runs_with_it(phone, site_url):
+    """The filters arrive after the page: the address's choice is applied to them all the same."""
+    phone.goto(f"{site_url}/fr/recherche/?q=Port-Exemple&territoire=Port-Exemple&statut=ended")
+    expect(phone.locator(".catalogue-search__results")).to_have_attribute("aria-busy", "false", timeout=30_000)
+    expect(phone.locator(".catalogue-search__filters select[name=statut]")).to_have_value("ended")
+    expect(phone.locator(".catalogue-search__list a")).to_have_count(2)
+    hrefs = {a.get_attribute("href").rstrip("/").rsplit("/", 1)[-1] for a in phone.locator(".catalogue-search__list a").all()}
+    assert hrefs == {"atelier-emploi", "conversation-francais"}

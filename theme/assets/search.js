@@ -9,8 +9,8 @@
   var form = document.querySelector("form.catalogue-search");
   if (!form) return;
   var data = form.dataset;
+  var words = null;  // the filters' names and the results' words, with the filters (below)
   var output = document.querySelector(".catalogue-search__results");
-  var filtersBox = form.querySelector(".catalogue-search__filters");
   var root = new URL(data.base, window.location.href);
   var PAGE = 10;
   var pagefind = null;
@@ -23,6 +23,30 @@
       });
     }
     return pagefind;
+  }
+
+  // The filters, and the words of the results, are a file of their own (theme/search-filters.html):
+  // loaded, and put into the form, when a person turns to the search.
+  var filtersLoaded = null;
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = fetch(new URL(data.filters, window.location.href))
+        .then(function (response) {
+          if (!response.ok) throw new Error(response.statusText);
+          return response.text();
+        })
+        .then(function (text) {
+          var parsed = new DOMParser().parseFromString(text, "text/html").querySelector(".catalogue-search__filters");
+          var box = document.importNode(parsed, true);
+          form.insertBefore(box, form.querySelector(".catalogue-search__scope"));
+          box.querySelectorAll("select").forEach(function (select) {
+            select.addEventListener("change", function () { run(form.elements.q.value); });
+          });
+          words = box.dataset;
+        })
+        .catch(function (error) { filtersLoaded = null; throw error; });  // tried again next time
+    }
+    return filtersLoaded;
   }
 
   function element(tag, className, text) {
@@ -40,13 +64,13 @@
     if (result.meta.title_lang) { link.lang = result.meta.title_lang; link.dir = "ltr"; }
     item.appendChild(link);
     var facts = element("span", "catalogue-search__meta");
-    var status = (result.filters[data.filterStatus] || [])[0];
+    var status = (result.filters[words.filterStatus] || [])[0];
     if (status) {
       var badge = element("span", "status status--" + (result.meta.status || "unknown"));
       badge.appendChild(element("strong", "", status));
       facts.appendChild(badge);
     }
-    var territory = (result.filters[data.filterTerritory] || [])[0];
+    var territory = (result.filters[words.filterTerritory] || [])[0];
     if (territory) {
       var place = element("span", "catalogue-search__territory", territory);
       place.lang = "fr"; place.dir = "ltr";  // territories keep their French names
@@ -73,11 +97,11 @@
   function filters(statusChoice) {
     var chosen = {};
     var scope = form.querySelector("input[name=territoire]");
-    if (scope && scope.checked) chosen[data.filterTerritory] = scope.value;
-    else if (!scope && form.dataset.scope) chosen[data.filterTerritory] = form.dataset.scope;
+    if (scope && scope.checked) chosen[words.filterTerritory] = scope.value;
+    else if (!scope && form.dataset.scope) chosen[words.filterTerritory] = form.dataset.scope;
     var audience = form.elements.public.value;
-    if (audience === "pro") chosen[data.filterAudience] = { any: [data.audienceProfessionals, data.audienceBoth] };
-    else if (audience !== "all") chosen[data.filterAudience] = { any: [data.audienceNewcomers, data.audienceBoth] };
+    if (audience === "pro") chosen[words.filterAudience] = { any: [words.audienceProfessionals, words.audienceBoth] };
+    else if (audience !== "all") chosen[words.filterAudience] = { any: [words.audienceNewcomers, words.audienceBoth] };
     // The index marks each fiche open or not, by the rule the lists count with: ended actions
     // and those whose end is not known go together, after the open ones.
     if (statusChoice === "open") chosen.open = "yes";
@@ -85,28 +109,23 @@
     return chosen;
   }
 
-  // The filters appear once a person turns to the search: shown when the script starts, they
-  // would push the whole page down under the reader's eyes (a layout shift).
-  function offerFilters() { filtersBox.hidden = false; }
-
   function run(query) {
     if (!query.trim()) return;
-    offerFilters();
     status(data.labelLoading, true);
-    var choice = form.elements.statut.value;
-    // Open first, then the others: two searches, each in Pagefind's order.
-    var parts = choice ? [choice] : ["open", "ended"];
-    load()
-      .then(function (module) {
-        return Promise.all(parts.map(function (part) { return module.search(query, { filters: filters(part) }); }));
+    Promise.all([load(), loadFilters()])
+      .then(function (loaded) {
+        var choice = form.elements.statut.value;
+        // Open first, then the others: two searches, each in Pagefind's order.
+        var parts = choice ? [choice] : ["open", "ended"];
+        return Promise.all(parts.map(function (part) { return loaded[0].search(query, { filters: filters(part) }); }));
       })
       .then(function (searches) {
         var results = [].concat.apply([], searches.map(function (search) { return search.results; }));
-        if (!results.length) { status(data.labelNone); return; }
-        status(data.labelCount.replace("{count}", String(results.length)), true);
+        if (!results.length) { status(words.labelNone); return; }
+        status(words.labelCount.replace("{count}", String(results.length)), true);
         var list = element("ul", "catalogue-search__list");
         output.appendChild(list);
-        var more = element("button", "tool catalogue-search__more", data.labelMore);
+        var more = element("button", "tool catalogue-search__more", words.labelMore);
         more.type = "button";
         var shown = 0;
         function showMore() {
@@ -135,22 +154,24 @@
     window.history.replaceState(null, "", address);
   }
 
-  form.addEventListener("focusin", offerFilters);
+  // Not when the script starts: they would push the whole page down under the reader's eyes.
+  form.addEventListener("focusin", function () { loadFilters().catch(function () {}); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     remember(form.elements.q.value);
     run(form.elements.q.value);
-  });
-  form.querySelectorAll("select").forEach(function (select) {
-    select.addEventListener("change", function () { run(form.elements.q.value); });
   });
 
   // A page opened with a query (the form of another page, or an address kept) runs it.
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) {
     form.elements.q.value = params.get("q");
-    ["statut", "public"].forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
     if (params.get("territoire") && !form.querySelector("input[name=territoire]")) form.dataset.scope = params.get("territoire");
-    run(params.get("q"));
+    loadFilters()
+      .then(function () {
+        ["statut", "public"].forEach(function (name) { if (params.get(name)) form.elements[name].value = params.get(name); });
+      })
+      .catch(function () {})  // run says the search does not work
+      .then(function () { run(params.get("q")); });
   }
 })();
