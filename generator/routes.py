@@ -67,10 +67,10 @@ DATA_DIR = "data"
 NATIONAL_FILE = "all"
 DATA_INCLUSION_DIR = "data-inclusion"
 # The search's filters and the words its results need, in each language's folder: search.js
-# loads them with the first search (theme/search-filters.html).
-SEARCH_FILTERS = "search-filters.html"
+# loads them with the first search (theme/search-filters.json).
+SEARCH_FILTERS = "search-filters.json"
 # Files and folders MkDocs and Material write into each language's folder.
-THEME_NAMES = ("assets", "404", "sitemap", SEARCH_FILTERS.removesuffix(".html"))
+THEME_NAMES = ("assets", "404", "sitemap", SEARCH_FILTERS.removesuffix(".json"))
 # The site root's own files: the language picker and its assets, the host's "not found" page,
 # and the web editor's folder.
 EDITOR_FOLDER = "admin"

@@ -241,10 +241,11 @@ def test_the_filters_are_one_file_per_language_not_a_part_of_every_page(built_si
     _ = translations_for(lang).gettext
     fiche = (built_site / lang / "port-exemple" / "atelier-emploi" / "index.html").read_text(encoding="utf-8")
     assert 'class="catalogue-search"' in fiche and "<select" not in fiche.split("</form>")[0]
-    assert 'data-filters="../../search-filters.html"' in fiche
-    filters = (built_site / lang / "search-filters.html").read_text(encoding="utf-8")
-    assert '<select name="statut">' in filters and '<select name="public">' in filters
-    assert f'data-label-none="{_("Aucune action trouvée.")}"' in filters
+    assert 'data-filters="../../search-filters.json"' in fiche
+    words = json.loads((built_site / lang / "search-filters.json").read_text(encoding="utf-8"))
+    assert [menu["name"] for menu in words["menus"]] == ["statut", "public"]
+    assert words["labels"]["none"] == _("Aucune action trouvée.")
+    assert words["filterNames"]["status"] == _("Statut")
 
 
 def test_an_address_with_a_status_filter_runs_with_it(phone, site_url):

@@ -88,13 +88,14 @@
   } catch (error) { /* private mode without storage: no favourites */ }
 
   // Share: the phone's own share sheet when it has one; the links below work everywhere. What is
-  // shared is the page where the person it is sent to chooses their language.
+  // shared is the page where the person it is sent to chooses their language. The sheet adds the
+  // address to the text: the text is the title alone.
   var shareAddress = new URL(tools.dataset.url, window.location.href).href;
   var share = button("share");
   if (navigator.share) {
     reveal(share);
     share.addEventListener("click", function () {
-      navigator.share({ title: tools.dataset.title, text: tools.dataset.shareText, url: shareAddress }).catch(function () {});
+      navigator.share({ title: tools.dataset.title, text: tools.dataset.title, url: shareAddress }).catch(function () {});
     });
   }
   var copy = button("copy");

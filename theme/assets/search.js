@@ -9,7 +9,7 @@
   var form = document.querySelector("form.catalogue-search");
   if (!form) return;
   var data = form.dataset;
-  var words = null;  // the filters' names and the results' words, with the filters (below)
+  var words = null;  // the index's filter names and the results' words, with the filters (below)
   var output = document.querySelector(".catalogue-search__results");
   var root = new URL(data.base, window.location.href);
   var PAGE = 10;
@@ -25,24 +25,34 @@
     return pagefind;
   }
 
-  // The filters, and the words of the results, are a file of their own (theme/search-filters.html):
-  // loaded, and put into the form, when a person turns to the search.
+  // The filters' menus, and the words of the results, come from a file of their own
+  // (theme/search-filters.json), loaded when a person turns to the search; the menus go into
+  // the form, before the territory's box.
   var filtersLoaded = null;
   function loadFilters() {
     if (!filtersLoaded) {
       filtersLoaded = fetch(new URL(data.filters, window.location.href))
         .then(function (response) {
           if (!response.ok) throw new Error(response.statusText);
-          return response.text();
+          return response.json();
         })
-        .then(function (text) {
-          var parsed = new DOMParser().parseFromString(text, "text/html").querySelector(".catalogue-search__filters");
-          var box = document.importNode(parsed, true);
-          form.insertBefore(box, form.querySelector(".catalogue-search__scope"));
-          box.querySelectorAll("select").forEach(function (select) {
+        .then(function (loaded) {
+          var box = element("div", "catalogue-search__filters");
+          loaded.menus.forEach(function (menu) {
+            var label = element("label", "catalogue-search__filter", menu.label + " ");
+            var select = document.createElement("select");
+            select.name = menu.name;
+            menu.options.forEach(function (option) {
+              var choice = element("option", "", option[1]);
+              choice.value = option[0];
+              select.appendChild(choice);
+            });
             select.addEventListener("change", function () { run(form.elements.q.value); });
+            label.appendChild(select);
+            box.appendChild(label);
           });
-          words = box.dataset;
+          form.insertBefore(box, form.querySelector(".catalogue-search__scope"));
+          words = loaded;
         })
         .catch(function (error) { filtersLoaded = null; throw error; });  // tried again next time
     }
@@ -64,13 +74,13 @@
     if (result.meta.title_lang) { link.lang = result.meta.title_lang; link.dir = "ltr"; }
     item.appendChild(link);
     var facts = element("span", "catalogue-search__meta");
-    var status = (result.filters[words.filterStatus] || [])[0];
+    var status = (result.filters[words.filterNames.status] || [])[0];
     if (status) {
       var badge = element("span", "status status--" + (result.meta.status || "unknown"));
       badge.appendChild(element("strong", "", status));
       facts.appendChild(badge);
     }
-    var territory = (result.filters[words.filterTerritory] || [])[0];
+    var territory = (result.filters[words.filterNames.territory] || [])[0];
     if (territory) {
       var place = element("span", "catalogue-search__territory", territory);
       place.lang = "fr"; place.dir = "ltr";  // territories keep their French names
@@ -97,11 +107,11 @@
   function filters(statusChoice) {
     var chosen = {};
     var scope = form.querySelector("input[name=territoire]");
-    if (scope && scope.checked) chosen[words.filterTerritory] = scope.value;
-    else if (!scope && form.dataset.scope) chosen[words.filterTerritory] = form.dataset.scope;
+    if (scope && scope.checked) chosen[words.filterNames.territory] = scope.value;
+    else if (!scope && form.dataset.scope) chosen[words.filterNames.territory] = form.dataset.scope;
     var audience = form.elements.public.value;
-    if (audience === "pro") chosen[words.filterAudience] = { any: [words.audienceProfessionals, words.audienceBoth] };
-    else if (audience !== "all") chosen[words.filterAudience] = { any: [words.audienceNewcomers, words.audienceBoth] };
+    if (audience === "pro") chosen[words.filterNames.audience] = { any: [words.audiences.professionals, words.audiences.both] };
+    else if (audience !== "all") chosen[words.filterNames.audience] = { any: [words.audiences.newcomers, words.audiences.both] };
     // The index marks each fiche open or not, by the rule the lists count with: ended actions
     // and those whose end is not known go together, after the open ones.
     if (statusChoice === "open") chosen.open = "yes";
@@ -121,11 +131,11 @@
       })
       .then(function (searches) {
         var results = [].concat.apply([], searches.map(function (search) { return search.results; }));
-        if (!results.length) { status(words.labelNone); return; }
-        status(words.labelCount.replace("{count}", String(results.length)), true);
+        if (!results.length) { status(words.labels.none); return; }
+        status(words.labels.count.replace("{count}", String(results.length)), true);
         var list = element("ul", "catalogue-search__list");
         output.appendChild(list);
-        var more = element("button", "tool catalogue-search__more", words.labelMore);
+        var more = element("button", "tool catalogue-search__more", words.labels.more);
         more.type = "button";
         var shown = 0;
         function showMore() {
