@@ -41,6 +41,15 @@ def test_share_links_carry_the_fiches_address(phone, site_url):
     # The buttons are labelled in the page's language.
     _ = translations_for("ar").gettext
     assert phone.locator('[data-action="save"] span').inner_text() == _("Enregistrer la fiche")
+    # Arabic letters stay as they are in the page; the browser follows the links with the
+    # message percent-encoded, whole, as the phone's apps expect it.
+    title = phone.locator("h1").inner_text()
+    text = _("{title} (action terminée) : {url}").format(title=title, url=address)
+    whatsapp = phone.locator('.share a[href^="https://wa.me/"]')
+    assert "text=" + title.split()[0] + "%20" in whatsapp.get_attribute("href")
+    assert whatsapp.evaluate("a => a.href") == "https://wa.me/?text=" + urllib.parse.quote(text)
+    mailto = phone.locator('.share a[href^="mailto:"]').evaluate("a => a.href")
+    assert mailto == "mailto:?" + urllib.parse.urlencode({"subject": title, "body": text}, quote_via=urllib.parse.quote)
 
 
 def test_save_a_favourite_and_find_it_in_my_fiches(phone, site_url):

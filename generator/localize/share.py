@@ -28,15 +28,26 @@ def share_view(context: LanguageContext, action: LoadedAction, title: str, statu
         text = _("{title} (action terminée) : {url}").format(title=title, url=neutral_url)
     else:
         text = _("{title} : {url}").format(title=title, url=neutral_url)
-    quoted = urllib.parse.quote(text)
+    quoted = in_link(text)
     return ShareView(
         url=url,
         text=text,
         sms=f"sms:?&body={quoted}",
         whatsapp=f"https://wa.me/?text={quoted}",
-        email="mailto:?" + urllib.parse.urlencode({"subject": title, "body": text}, quote_via=urllib.parse.quote),
+        email=f"mailto:?subject={in_link(title, safe='')}&body={in_link(text, safe='')}",
         qr=context.facts.qr_codes[key_of(action)],
         qr_url=neutral_url,
+    )
+
+
+def in_link(text: str, safe: str = "/") -> str:
+    """`text` for a link's query. ASCII signs are percent-encoded; letters of other scripts are
+    left as they are, since the browser encodes them when the link is followed: an Arabic letter
+    weighs 2 bytes in the page instead of 6, and a fiche has four such links. Invisible
+    characters (spaces, marks) are encoded all the same."""
+    return "".join(
+        char if not char.isascii() and char.isprintable() and not char.isspace() else urllib.parse.quote(char, safe=safe)
+        for char in text
     )
 
 
