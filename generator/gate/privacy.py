@@ -174,6 +174,7 @@ def _names_a_place(text: str, start: int) -> bool:
 PERSONAL_EMAIL = re.compile(r"(?<![\w.+-])([\w.+-]+)@[\w-]+(?:\.[\w-]+)+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every word of every text is folded: a catalogue's words repeat
 def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 from generator.gate.contacts import mobile_numbers
@@ -11,7 +10,8 @@ from generator.gate.privacy import bank_identifiers, unmarked_persons
 
 # What `catalogue new` writes for a person to replace, and the drafts' « XXXX » amounts.
 PLACEHOLDER = re.compile(r"\b(?:[àa] remplir|lorem ipsum|todo|tbd)\b|\bX{3,}\b", re.IGNORECASE)
-ALLOWED_CONTROLS = {"\n", "\t", "\r"}
+# The control characters (Unicode's category Cc: C0, DEL and C1) but line breaks and tabs.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Bidirectional embeddings, overrides and isolates: invisible, they reorder what a reader sees
 # (« Trojan Source »). The marks LRM, RLM and ALM (U+200E, U+200F, U+061C) and the zero-width
 # joiners (U+200C is in everyday Persian and Dari spelling) only attach to the letters around
@@ -24,9 +24,7 @@ NOT_PERSONS_HINT = (
 
 def control_characters(text: str) -> list[str]:
     """Names of the control characters of `text` (NUL, BEL…): invisible, they break pages and CSV files."""
-    return sorted({
-        f"U+{ord(c):04X}" for c in text if unicodedata.category(c) == "Cc" and c not in ALLOWED_CONTROLS
-    })
+    return sorted({f"U+{ord(c):04X}" for c in CONTROL_CHARACTERS.findall(text)})
 
 
 def _masked(number: str) -> str:
