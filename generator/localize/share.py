@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.parse
 
 from generator import routes
@@ -40,15 +41,22 @@ def share_view(context: LanguageContext, action: LoadedAction, title: str, statu
     )
 
 
+# Runs of characters outside ASCII: the letters of other scripts, kept as they are in links.
+_OTHER_SCRIPTS = re.compile(r"([^\x00-\x7f]+)")
+
+
 def in_link(text: str, safe: str = "/") -> str:
     """`text` for a link's query. ASCII signs are percent-encoded; letters of other scripts are
     left as they are, since the browser encodes them when the link is followed: an Arabic letter
     weighs 2 bytes in the page instead of 6, and a fiche has four such links. Invisible
     characters (spaces, marks) are encoded all the same."""
-    return "".join(
-        char if not char.isascii() and char.isprintable() and not char.isspace() else urllib.parse.quote(char, safe=safe)
-        for char in text
-    )
+    parts = _OTHER_SCRIPTS.split(text)  # ASCII, other scripts, ASCII, …
+    for index in range(1, len(parts), 2):
+        if not parts[index].isprintable():  # outside ASCII, spaces are not printable either
+            parts[index] = "".join(char if char.isprintable() else urllib.parse.quote(char) for char in parts[index])
+    for index in range(0, len(parts), 2):
+        parts[index] = urllib.parse.quote(parts[index], safe=safe)
+    return "".join(parts)
 
 
 def print_languages(context: LanguageContext, action: LoadedAction, translated_in: set[str]) -> list[PrintLanguage]:
