@@ -21,9 +21,6 @@ def share_view(context: LanguageContext, action: LoadedAction, title: str, statu
     it is sent to may not read the sender's. A message about an ended action says so.
     """
     _ = context.gettext
-    path = routes.fiche(action.territory, action.slug)
-    site_url = context.facts.site_url
-    url = routes.published(site_url, routes.in_site(context.lang.code, path)) if site_url else relative(path, path)
     neutral_url = context.facts.neutral_urls[key_of(action)]
     if status.key == "ended":
         text = _("{title} (action terminée) : {url}").format(title=title, url=neutral_url)
@@ -31,8 +28,6 @@ def share_view(context: LanguageContext, action: LoadedAction, title: str, statu
         text = _("{title} : {url}").format(title=title, url=neutral_url)
     quoted = in_link(text)
     return ShareView(
-        url=url,
-        text=text,
         sms=f"sms:?&body={quoted}",
         whatsapp=f"https://wa.me/?text={quoted}",
         email=f"mailto:?subject={in_link(title, safe='')}&body={in_link(text, safe='')}",

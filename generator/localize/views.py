@@ -83,8 +83,6 @@ class AdminView:
 class ShareView:
     """Links that send a fiche to someone, and its QR code."""
 
-    url: str
-    text: str
     sms: str
     whatsapp: str
     email: str

@@ -164,7 +164,8 @@
     window.history.replaceState(null, "", address);
   }
 
-  // Not when the script starts: they would push the whole page down under the reader's eyes.
+  // The filters come when a person turns to the search, not when the script starts: they would
+  // push the whole page down under the reader's eyes.
   form.addEventListener("focusin", function () { loadFilters().catch(function () {}); });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
