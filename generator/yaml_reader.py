@@ -201,14 +201,14 @@ def _count_nodes(data: object, budget: int) -> int:
     return count
 
 
-def _texts(data: object, loc: tuple = ()):
+def texts(data: object, loc: tuple = ()):
     """Every string of the data (keys excluded), with its location."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from _texts(value, (*loc, key))
+            yield from texts(value, (*loc, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _texts(value, (*loc, index))
+            yield from texts(value, (*loc, index))
     elif isinstance(data, str):
         yield loc, data
 
@@ -318,7 +318,7 @@ def _check_texts(data: LineDict, shown: str, errors: list[ContentError], not_per
     list every error of the file in one run."""
     marked = data.get("not_persons")
     not_persons = (*not_persons, *(m for m in marked if isinstance(m, str))) if isinstance(marked, list) else not_persons
-    for loc, value in _texts(data):
+    for loc, value in texts(data):
         contact_value = loc[-1:] == ("value",)  # a contact's number: generator/gate/contacts.py
         for problem in [text_problem(value), *text_problems(value, not_persons, contact_value)]:
             if problem:

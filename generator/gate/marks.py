@@ -9,7 +9,7 @@ from generator.checks import ContentWarning
 from generator.errors import display_path, field_path
 from generator.gate.privacy import screened_persons
 from generator.models import Catalogue
-from generator.yaml_reader import field_lines, line_of
+from generator.yaml_reader import field_lines, line_of, texts
 
 UNUSED = (
     "« {mark} » ne couvre aucun nom que la vérification a relevé dans ce fichier ou ses traductions :"
@@ -18,24 +18,12 @@ UNUSED = (
 )
 
 
-def _strings(value: object):
-    """Every text of a model's data, but its own marks."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key != "not_persons":
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, str):
-        yield value
-
-
 def _unused(path: Path, marks: list[str], models: list, territory: str) -> list[ContentWarning]:
     used: set[str] = set()
     for model in models:
-        for text in _strings(model.model_dump()):
-            used |= screened_persons(text, marks)[1]
+        for loc, text in texts(model.model_dump()):
+            if loc[:1] != ("not_persons",):  # the marks themselves
+                used |= screened_persons(text, marks)[1]
     data = None
     warnings = []
     for index, mark in enumerate(marks):
