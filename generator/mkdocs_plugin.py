@@ -58,22 +58,16 @@ class PreRenderedPage(Page):
 # <pre> or <textarea>, where white space would matter.
 _WHITE_SPACE = re.compile(r"\n\s+")
 # Material's JavaScript is not loaded (theme/main.html): the markup only it used goes, as
-# Material writes it once white space is trimmed. Its search toggle (its search is off), its
-# empty banners, its message box; the header's second title (the page's, which it showed on
-# scrolling: hidden without it), the empty table of contents (our pages have none); and the
-# attributes it found its parts by.
+# Material's base template writes it once white space is trimmed. Its search toggle (its search
+# is off), its empty banners, its message box, and the attribute it found its parts by. (The
+# header and the drawer are our own partials, without such markup.)
 _MATERIAL_SCRIPT_ONLY = (
     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">\n',
     '<div data-md-component="skip">\n</div>\n',
     '<div data-md-component="announce">\n</div>\n',
     '<div class="md-dialog" data-md-component="dialog">\n<div class="md-dialog__inner md-typeset"></div>\n</div>\n',
-    " data-md-scrollfix",
 )
-_MATERIAL_SCRIPT_ONLY_BLOCKS = (  # from the first string to the second, when the block holds no other tag
-    ('<div class="md-header__topic" data-md-component="header-topic">\n<span class="md-ellipsis">', "</span>\n</div>\n"),
-    ('<nav class="md-nav md-nav--secondary" aria-label="', '">\n</nav>\n'),
-)
-_MATERIAL_SCRIPT_HOOKS = (' data-md-component="', ' data-md-type="')
+_MATERIAL_SCRIPT_HOOK = ' data-md-component="'
 # An icon as Material ships it, inlined by a template (generator/theme_icons.py says which).
 _INLINE_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">.*?</svg>', re.S)
 # A fiche's QR code (generator/localize/facts.py): its drawing, and the box that shows it.
@@ -170,18 +164,11 @@ def _without_material_script_markup(html: str) -> str:
     are many times faster than regular expressions on every page)."""
     for text in _MATERIAL_SCRIPT_ONLY:
         html = html.replace(text, "", 1)
-    for opening, closing in _MATERIAL_SCRIPT_ONLY_BLOCKS:
-        start = html.find(opening)
-        end = html.find(closing, start)
-        if start >= 0 and end >= 0 and "<" not in html[start + len(opening):end]:
-            html = html[:start] + html[end + len(closing):]
-    for hook in _MATERIAL_SCRIPT_HOOKS:
-        parts, position = [], 0
-        while (start := html.find(hook, position)) >= 0:
-            parts.append(html[position:start])
-            position = html.index('"', start + len(hook)) + 1
-        html = "".join(parts) + html[position:]
-    return html
+    parts, position = [], 0
+    while (start := html.find(_MATERIAL_SCRIPT_HOOK, position)) >= 0:
+        parts.append(html[position:start])
+        position = html.index('"', start + len(_MATERIAL_SCRIPT_HOOK)) + 1
+    return "".join(parts) + html[position:]
 
 
 # A link to the language's theme files (`assets/`, `../assets/`, `./assets/` …), as MkDocs makes
