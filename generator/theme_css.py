@@ -36,15 +36,12 @@ OWN_STYLESHEET = THEME_DIR / "assets" / "catalogue.css"
 # Where the build writes the result, in the theme's assets folder.
 FOLDER = "assets/stylesheets"
 
-# The Material templates a catalogue page renders (theme/main.html extends base.html; theme/
-# replaces content.html, alternate.html and the scripts' partials): the others (search, tabs,
-# palette toggle, blog, source, social, consent…) belong to features the catalogue leaves off,
-# and their words would keep their rules.
-MATERIAL_TEMPLATES = (
-    "base.html", "main.html", "partials/header.html", "partials/logo.html", "partials/nav.html",
-    "partials/nav-item.html", "partials/toc.html", "partials/toc-item.html", "partials/footer.html",
-    "partials/copyright.html",
-)
+# The Material templates a catalogue page renders: base.html, which theme/main.html extends, and
+# the logo that theme/partials/header.html includes. theme/ replaces the header, the drawer's
+# menu, the content, the language menu and the scripts' partials, and leaves out the footer and
+# the table of contents; the others (search, tabs, palette toggle, blog, source, social,
+# consent…) belong to features the catalogue leaves off. Their words would keep their rules.
+MATERIAL_TEMPLATES = ("base.html", "partials/logo.html")
 
 
 # The generator's Python modules that write markup themselves (glossary links, QR codes), and

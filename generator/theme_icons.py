@@ -1,7 +1,7 @@
 """The theme's icons, in one file every page links to, instead of a copy inside every page.
 
-Material's templates, ours and the generator's inline each icon's SVG (generator/render.py's
-`icon`, Material's header, the language menu): 4 KB of every page, eight times per fiche. The
+The theme's templates and the generator's inline each icon's SVG (generator/render.py's
+`icon`, the header, the language menu): 4 KB of every page, eight times per fiche. The
 build writes the icons they can use once, as the symbols of one SVG file (`assets/icons.<digest>.svg`,
 named by the digest of its text), and generator/mkdocs_plugin.py replaces each inline copy with
 a reference to its symbol (`<svg viewBox="0 0 24 24"><use href="…#name"/></svg>`), which the
@@ -17,10 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.render import MATERIAL_ICONS
-from generator.theme_css import GENERATOR_DIR, MATERIAL_DIR, PROJECT_DIR, THEME_DIR
+from generator.theme_css import GENERATOR_DIR, PROJECT_DIR, THEME_DIR
 
-# The Material templates that write icons of their own (the menu button's), beside ours.
-MATERIAL_TEMPLATES = ("partials/header.html",)
 _NAME = re.compile(r"\bmaterial/[a-z0-9-]+")
 # How Material ships an icon, and so how it is inlined.
 _ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">(.*)</svg>', re.S)
@@ -28,7 +26,7 @@ FOLDER = "assets"
 
 
 def _sources() -> list[Path]:
-    files = [*(MATERIAL_DIR / name for name in MATERIAL_TEMPLATES), PROJECT_DIR / "mkdocs.yml"]
+    files = [PROJECT_DIR / "mkdocs.yml"]
     files += sorted(THEME_DIR.rglob("*.html"))
     files += [path for path in sorted(GENERATOR_DIR.rglob("*")) if path.suffix in (".py", ".j2") and "site_admin" not in path.parts]
     return files
